@@ -1,0 +1,50 @@
+/**
+ * The production build: load and check the whole course first; only when it
+ * has no errors, render it with Eleventy into a staging folder, and replace
+ * the output folder only once everything has succeeded.
+ */
+import { existsSync, renameSync, rmSync } from "node:fs";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { loadCourse } from "../content/load-course.js";
+import { hasErrors, type Diagnostic } from "../diagnostics.js";
+import { syllabus, type EleventyConfig } from "../plugin.js";
+
+export interface BuildOptions {
+  /** Project root: holds `content/` and `_data/`. */
+  root: string;
+  /** Output folder (default `<root>/_site`). */
+  outDir?: string;
+  includeDrafts?: boolean;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  outDir: string;
+  /** Files Eleventy wrote. */
+  pageCount: number;
+}
+
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const root = path.resolve(options.root);
+  const outDir = path.resolve(options.outDir ?? path.join(root, "_site"));
+  const { course, diagnostics } = loadCourse({ root, includeDrafts: options.includeDrafts ?? false });
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics, outDir, pageCount: 0 };
+
+  const staging = `${outDir}.staging`;
+  rmSync(staging, { recursive: true, force: true });
+  const eleventy = new Eleventy(path.relative(process.cwd(), path.join(root, "content")) || ".", staging, {
+    configPath: false,
+    quietMode: true,
+    config: (config: EleventyConfig) => syllabus(config, { root, course }),
+  });
+  const written = (await eleventy.write()) as unknown as [unknown[], { url?: string }[]];
+
+  const previous = `${outDir}.previous`;
+  rmSync(previous, { recursive: true, force: true });
+  if (existsSync(outDir)) renameSync(outDir, previous);
+  renameSync(staging, outDir);
+  rmSync(previous, { recursive: true, force: true });
+  return { ok: true, diagnostics, outDir, pageCount: written[1]?.length ?? 0 };
+}

@@ -1,0 +1,213 @@
+/**
+ * Loads the course bibliography: `_data/references.bib` (BibTeX/BibLaTeX) and
+ * `_data/references.json` (CSL-JSON), either or both. Every entry keeps where
+ * it was defined; malformed entries are errors at their line, never dropped.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { readJsonFile } from "../content/json-file.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { isHttpUrl } from "../urls.js";
+import { rawField, scanBibtex, type BibtexEntry } from "./bibtex-entries.js";
+import { parseBibtex, type CslItem } from "./citation-js.js";
+
+export interface Work {
+  id: string;
+  item: CslItem;
+  /** Where the work was defined. */
+  file: string;
+  line: number;
+  column: number;
+  /** The link to the paper: its DOI, else its URL, else its arXiv page. */
+  link: { href: string; label: string } | undefined;
+}
+
+export interface Bibliography {
+  works: ReadonlyMap<string, Work>;
+  /** Whether a bibliography file exists at all. */
+  present: boolean;
+  /** Content fingerprint, for caches of formatted output. */
+  fingerprint: string;
+}
+
+export const BIBTEX_PATH = "_data/references.bib";
+export const CSL_JSON_PATH = "_data/references.json";
+
+export function loadBibliography(root: string): { bibliography: Bibliography; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const works = new Map<string, Work>();
+  const texts: string[] = [];
+  const add = (work: Work) => {
+    const existing = works.get(work.id);
+    if (existing) {
+      diagnostics.push({
+        file: work.file,
+        line: work.line,
+        column: work.column,
+        severity: "error",
+        rule: "bibliography-duplicate-key",
+        message: `Key "${work.id}" is defined twice: first at ${existing.file}:${existing.line}:${existing.column}`,
+      });
+      return;
+    }
+    works.set(work.id, work);
+  };
+
+  const bibPath = path.join(root, BIBTEX_PATH);
+  if (existsSync(bibPath)) {
+    const text = readFileSync(bibPath, "utf8");
+    texts.push(text);
+    for (const work of readBibtex(text, diagnostics)) add(work);
+  }
+  const jsonPath = path.join(root, CSL_JSON_PATH);
+  if (existsSync(jsonPath)) {
+    texts.push(readFileSync(jsonPath, "utf8"));
+    for (const work of readCslJson(jsonPath, diagnostics)) add(work);
+  }
+  for (const work of works.values()) sanitise(work, diagnostics);
+  return {
+    bibliography: { works, present: texts.length > 0, fingerprint: fingerprint(texts.join("\u0000")) },
+    diagnostics,
+  };
+}
+
+function readBibtex(text: string, diagnostics: Diagnostic[]): Work[] {
+  const scan = scanBibtex(text);
+  for (const problem of scan.problems) {
+    diagnostics.push({ file: BIBTEX_PATH, ...problem, severity: "error", rule: "bibliography-malformed" });
+  }
+  const prefix = scan.macros.join("\n");
+  let items: CslItem[];
+  try {
+    items = parseBibtex(`${prefix}\n${scan.entries.map((e) => e.text).join("\n")}`);
+  } catch {
+    // Find the culprits: parse entry by entry.
+    items = [];
+    for (const entry of scan.entries) {
+      try {
+        items.push(...parseBibtex(`${prefix}\n${entry.text}`));
+      } catch (error) {
+        // citation-js counts lines in the text it was given: the macros, then the entry.
+        const message = firstLine(error);
+        const at = /at line (\d+) col (\d+)/.exec(message);
+        const line = at ? entry.line + Number(at[1]) - 2 - lineCount(prefix) : entry.line;
+        diagnostics.push({
+          file: BIBTEX_PATH,
+          line: Math.max(entry.line, line),
+          column: at && line > entry.line ? Number(at[2]) : entry.column,
+          severity: "error",
+          rule: "bibliography-malformed",
+          message: `Malformed entry "${entry.key}": ${message.replace(/ at line \d+ col \d+:?$/, "")}`,
+        });
+      }
+    }
+  }
+  const byKey = new Map(items.map((item) => [String(item.id), item]));
+  const works: Work[] = [];
+  for (const entry of scan.entries) {
+    const item = byKey.get(entry.key);
+    if (!item) {
+      if (!diagnostics.some((d) => d.file === BIBTEX_PATH && d.line === entry.line)) {
+        diagnostics.push({
+          file: BIBTEX_PATH,
+          line: entry.line,
+          column: entry.column,
+          severity: "error",
+          rule: "bibliography-malformed",
+          message: `Entry "${entry.key}" could not be read`,
+        });
+      }
+      continue;
+    }
+    works.push({ id: entry.key, item: tidy(item), file: BIBTEX_PATH, line: entry.line, column: entry.column, link: arxivLink(entry) });
+  }
+  return works;
+}
+
+function readCslJson(absolutePath: string, diagnostics: Diagnostic[]): Work[] {
+  const { file, diagnostics: problems } = readJsonFile(absolutePath, CSL_JSON_PATH);
+  diagnostics.push(...problems);
+  if (!file) return [];
+  const error = (keyPath: (string | number)[], message: string) =>
+    diagnostics.push({ file: CSL_JSON_PATH, ...file.locate(keyPath), severity: "error", rule: "bibliography-malformed", message });
+  if (!Array.isArray(file.value)) {
+    error([], "Expected a list of CSL-JSON items");
+    return [];
+  }
+  const works: Work[] = [];
+  file.value.forEach((raw: unknown, index) => {
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+      error([index], "Expected a CSL-JSON item (an object with \"id\" and \"type\")");
+      return;
+    }
+    const item = raw as Record<string, unknown>;
+    if (typeof item.id !== "string" || item.id.trim() === "") {
+      error([index], 'CSL-JSON item without an "id"');
+      return;
+    }
+    if (typeof item.type !== "string") {
+      error([index], `CSL-JSON item "${item.id}" has no "type"`);
+      return;
+    }
+    works.push({ id: item.id, item: tidy(item as unknown as CslItem), file: CSL_JSON_PATH, ...file.locate([index]), link: undefined });
+  });
+  return works;
+}
+
+/** Drops unsafe URLs (with a warning) and picks the paper's link. */
+function sanitise(work: Work, diagnostics: Diagnostic[]): void {
+  const item = work.item as CslItem & { URL?: string; DOI?: string };
+  if (item.URL !== undefined && !isHttpUrl(item.URL)) {
+    diagnostics.push({
+      file: work.file,
+      line: work.line,
+      column: work.column,
+      severity: "warning",
+      rule: "bibliography-unsafe-url",
+      message: `URL ${JSON.stringify(item.URL)} of "${work.id}" is not an http(s) URL; it is left out`,
+    });
+    delete item.URL;
+  }
+  if (item.DOI !== undefined) {
+    item.DOI = item.DOI.replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:)/i, "");
+    work.link = { href: `https://doi.org/${item.DOI}`, label: `doi:${item.DOI}` };
+  } else if (item.URL !== undefined) {
+    work.link = { href: item.URL, label: new URL(item.URL).host };
+  }
+}
+
+function arxivLink(entry: BibtexEntry): Work["link"] {
+  const eprint = rawField(entry.text, "eprint");
+  const archive = rawField(entry.text, "archiveprefix") ?? rawField(entry.text, "eprinttype");
+  if (!eprint || (archive && archive.toLowerCase() !== "arxiv")) return undefined;
+  if (!/^[\w.\/-]+$/.test(eprint)) return undefined;
+  return { href: `https://arxiv.org/abs/${eprint}`, label: `arXiv:${eprint}` };
+}
+
+/** citation-js turns `{\'\i}` into a dotless i plus an accent; recompose it. */
+function tidy<T>(value: T): T {
+  if (typeof value === "string") return value.replace(/ı(?=[\u0300-\u036f])/g, "i").normalize("NFC") as T;
+  if (Array.isArray(value)) return value.map(tidy) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, tidy(v)])) as T;
+  }
+  return value;
+}
+
+function lineCount(text: string): number {
+  return text === "" ? 0 : text.split("\n").length;
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
+}
+
+/** A short, stable fingerprint (FNV-1a) of text. */
+export function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16);
+}

@@ -1,0 +1,14 @@
+/** `npm run build`: builds the course into `_site/`, or reports every problem and exits non-zero. */
+import { performance } from "node:perf_hooks";
+import { buildSite } from "../build/build-site.js";
+import { formatReport } from "../diagnostics.js";
+
+const started = performance.now();
+const result = await buildSite({ root: process.cwd(), includeDrafts: process.argv.includes("--drafts") });
+process.stderr.write(formatReport(result.diagnostics));
+if (!result.ok) {
+  process.stderr.write("Build failed: nothing was written.\n");
+  process.exit(1);
+}
+const seconds = ((performance.now() - started) / 1000).toFixed(2);
+process.stdout.write(`Built ${result.pageCount} pages into ${result.outDir} in ${seconds} s\n`);

@@ -1,0 +1,380 @@
+/**
+ * Reads a course once: options, blocks, bibliography, every Markdown source;
+ * checks them; renders bodies. Returns the `Course` that everything else
+ * uses, with every problem found, so that one run reports them all.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import nunjucks from "nunjucks";
+import { loadBibliography, type Bibliography } from "../citations/bibliography.js";
+import { resolveStyle } from "../citations/csl-style.js";
+import { CitationFormatter } from "../citations/formatter.js";
+import { parseCiteArgument } from "../citations/locator.js";
+import { PageCitationState } from "../citations/page-citations.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { createMarkdown } from "../markdown/create-markdown.js";
+import { loadOptions, type SiteOptions } from "../options.js";
+import { renderBody, SHORTCODE_NAMES, type RenderServices } from "../render/render-body.js";
+import { scanBody, type ScanResult } from "../shortcodes/scan-body.js";
+import { didYouMean } from "../suggest.js";
+import { isValidSlug, topicUrl } from "../urls.js";
+import { loadBlocks, titleFromSlug, type DeclaredBlock } from "./blocks.js";
+import { readingMinutes, type Article, type Block, type Course, type Page, type PrerequisiteRef } from "./course.js";
+import { findSources, type SourceKind } from "./find-sources.js";
+import { parseSourceFile, type SourceFile } from "./frontmatter.js";
+import { articleFrontmatter, checkFrontmatter, pageFrontmatter, type ArticleFrontmatter } from "./frontmatter-schema.js";
+import { permalinkUrl } from "./permalink.js";
+import { parsePrerequisite } from "./prerequisites.js";
+
+export interface LoadOptions {
+  /** Project root: holds `content/` and `_data/`. */
+  root: string;
+  /** Drafts are built in development and left out of production builds. */
+  includeDrafts: boolean;
+}
+
+export interface LoadResult {
+  course: Course;
+  diagnostics: Diagnostic[];
+}
+
+/** URLs of pages Syllabus generates; a content page may not claim them. */
+export const GENERATED_URLS = ["/", "/topics/", "/graph/", "/references/", "/glossary/", "/search/"];
+
+interface ParsedSource {
+  origin: SourceKind;
+  file: SourceFile;
+  scan: ScanResult;
+}
+
+let sharedServices: Omit<RenderServices, "ui"> | undefined;
+
+function renderServices(options: SiteOptions): RenderServices {
+  sharedServices ??= {
+    md: createMarkdown(),
+    nunjucks: new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: false }),
+  };
+  return { ...sharedServices, ui: options.ui };
+}
+
+export function loadCourse({ root, includeDrafts }: LoadOptions): LoadResult {
+  const diagnostics: Diagnostic[] = [];
+  const { options, diagnostics: optionProblems } = loadOptions(root);
+  const { blocks: declaredBlocks, diagnostics: blockProblems } = loadBlocks(root);
+  const { bibliography, diagnostics: bibliographyProblems } = loadBibliography(root);
+  diagnostics.push(...optionProblems, ...blockProblems, ...bibliographyProblems);
+
+  // 1. Read and scan every source, so that citations can be prepared for the whole course.
+  const sources: ParsedSource[] = findSources(root, path.join(root, "content")).map((source) => {
+    const { file, diagnostics: parseProblems } = parseSourceFile(source.path, readFileSync(source.absolutePath, "utf8"));
+    diagnostics.push(...parseProblems);
+    return { origin: source.origin, file, scan: scanBody(file.body, SHORTCODE_NAMES) };
+  });
+
+  // 2. Format the works cited anywhere once.
+  const formatter = createFormatter(root, options, bibliography, sources, diagnostics);
+
+  // 3. Check frontmatter and render every page.
+  const context: ReadContext = {
+    diagnostics,
+    render: renderServices(options),
+    options,
+    includeDrafts,
+    declaredBlocks: declaredBlocks.map((b) => b.slug),
+    newCitations: () => (formatter ? new PageCitationState(formatter, bibliography.works) : undefined),
+  };
+  const urlOwners = new Map<string, string>(GENERATED_URLS.map((u) => [u, "a page Syllabus generates"]));
+  const claim = (url: string, file: SourceFile) => {
+    const owner = urlOwners.get(url);
+    if (owner === undefined) {
+      urlOwners.set(url, file.path);
+      return true;
+    }
+    diagnostics.push({
+      file: file.path,
+      ...file.locate(["permalink"]),
+      severity: "error",
+      rule: "duplicate-url",
+      message: `URL ${url} is already claimed by ${owner}`,
+    });
+    return false;
+  };
+
+  const articles: Article[] = [];
+  const pages: Page[] = [];
+  for (const { origin, file, scan } of sources) {
+    if (origin.kind === "article") {
+      const article = readArticle(origin.slug, file, scan, context);
+      if (article && claim(article.url, file)) articles.push(article);
+    } else {
+      const page = readPage(file, origin.url, scan, context);
+      if (page && claim(page.url, file)) pages.push(page);
+    }
+  }
+
+  const bySlug = new Map(articles.map((a) => [a.slug, a]));
+  checkPrerequisites(articles, bySlug, diagnostics);
+  const blocks = groupIntoBlocks(articles, declaredBlocks, options);
+  const ordered = blocks.flatMap((b) => b.articles);
+  return {
+    course: { options, blocks, articles: ordered, pages, bySlug, bibliography: bibliographyView(ordered, bibliography, formatter) },
+    diagnostics,
+  };
+}
+
+interface ReadContext {
+  diagnostics: Diagnostic[];
+  render: RenderServices;
+  options: SiteOptions;
+  includeDrafts: boolean;
+  declaredBlocks: string[];
+  newCitations: () => PageCitationState | undefined;
+}
+
+function createFormatter(
+  root: string,
+  options: SiteOptions,
+  bibliography: Bibliography,
+  sources: ParsedSource[],
+  diagnostics: Diagnostic[],
+): CitationFormatter | undefined {
+  if (!bibliography.present) return undefined;
+  const style = resolveStyle(root, options.citationStyle);
+  if ("error" in style) {
+    diagnostics.push({
+      file: "_data/site.json",
+      line: 1,
+      column: 1,
+      severity: "error",
+      rule: "citation-style-unknown",
+      message: `${style.error}: use one of ${style.available.join(", ")}, or put <name>.csl in _data/`,
+      ...(() => {
+        const hint = didYouMean(options.citationStyle, style.available);
+        return hint ? { hint } : {};
+      })(),
+    });
+    return undefined;
+  }
+  const cited = new Set<string>();
+  for (const { scan } of sources) {
+    for (const segment of scan.segments) {
+      if (segment.kind !== "tag" || segment.name !== "cite") continue;
+      for (const arg of segment.args) {
+        const parsed = parseCiteArgument(arg.value);
+        if ("item" in parsed && bibliography.works.has(parsed.item.key)) cited.add(parsed.item.key);
+      }
+    }
+  }
+  return new CitationFormatter(bibliography, style, options.lang === "en" ? "en-US" : options.lang, [...cited]);
+}
+
+function readArticle(slug: string, file: SourceFile, scan: ScanResult, context: ReadContext): Article | undefined {
+  const { diagnostics, render, options, includeDrafts } = context;
+  if (!isValidSlug(slug)) {
+    diagnostics.push({
+      file: file.path,
+      line: 1,
+      column: 1,
+      severity: "error",
+      rule: "article-slug",
+      message: `Article slug "${slug}" is not a valid URL segment: use letters, digits and dashes`,
+    });
+  }
+  const { data, diagnostics: schemaProblems } = file.frontmatterOk
+    ? checkFrontmatter(articleFrontmatter, file)
+    : { data: undefined, diagnostics: [] };
+  diagnostics.push(...schemaProblems);
+  const draft = data?.draft === true;
+  if (draft && !includeDrafts) return undefined;
+
+  const url = resolveUrl(data?.permalink, topicUrl(slug), file, diagnostics);
+  const prerequisites = readPrerequisites(data, file, diagnostics);
+  if (data?.block !== undefined && !context.declaredBlocks.includes(data.block)) {
+    const hint = didYouMean(data.block, context.declaredBlocks);
+    diagnostics.push({
+      file: file.path,
+      ...file.locateValue(["block"]),
+      severity: "warning",
+      rule: "block-unknown",
+      message: `Block "${data.block}" is not listed in _data/blocks.json; its title is made from its slug`,
+      ...(hint ? { hint } : {}),
+    });
+  }
+  const citations = context.newCitations();
+  const body = renderBody(file, render, {
+    scan,
+    ...(citations ? { citations } : {}),
+    nunjucksContext: { site: options, page: { url, slug, title: data?.title } },
+  });
+  diagnostics.push(...body.diagnostics);
+  if (!data || url === undefined) return undefined;
+
+  const referencesHtml = citations?.referencesHtml({ heading: options.ui.references, backToCitation: options.ui.backToCitation }) ?? "";
+  const toc = referencesHtml ? [...body.toc, { level: 2 as const, id: "references", html: options.ui.references }] : body.toc;
+  return {
+    slug,
+    url,
+    sourcePath: file.path,
+    title: data.title,
+    description: data.description,
+    difficulty: data.difficulty,
+    blockSlug: data.block ?? "",
+    order: data.order,
+    category: data.category,
+    glossary: data.glossary ?? [],
+    draft,
+    date: parseDate(data.date),
+    tags: typeof data.tags === "string" ? [data.tags] : (data.tags ?? []),
+    prerequisites,
+    html: body.html,
+    referencesHtml,
+    citedIds: citations?.citedIds ?? [],
+    toc,
+    wordCount: body.wordCount,
+    readingMinutes: readingMinutes(body.wordCount),
+  };
+}
+
+function readPage(file: SourceFile, defaultUrl: string, scan: ScanResult, context: ReadContext): Page | undefined {
+  const { diagnostics, render, options, includeDrafts } = context;
+  const { data, diagnostics: schemaProblems } = file.frontmatterOk
+    ? checkFrontmatter(pageFrontmatter, file)
+    : { data: undefined, diagnostics: [] };
+  diagnostics.push(...schemaProblems);
+  if (data?.draft === true && !includeDrafts) return undefined;
+  const url = resolveUrl(data?.permalink, defaultUrl, file, diagnostics);
+  const citations = context.newCitations();
+  const body = renderBody(file, render, {
+    scan,
+    ...(citations ? { citations } : {}),
+    nunjucksContext: { site: options, page: { url, title: data?.title } },
+  });
+  diagnostics.push(...body.diagnostics);
+  if (!data || url === undefined) return undefined;
+  const referencesHtml = citations?.referencesHtml({ heading: options.ui.references, backToCitation: options.ui.backToCitation }) ?? "";
+  return {
+    url,
+    sourcePath: file.path,
+    title: data.title,
+    description: data.description ?? "",
+    draft: data.draft === true,
+    html: body.html + referencesHtml,
+    toc: body.toc,
+  };
+}
+
+/** The page's URL: its permalink when it has one, else the default; undefined when it may not be published. */
+function resolveUrl(
+  permalink: string | false | undefined,
+  fallback: string,
+  file: SourceFile,
+  diagnostics: Diagnostic[],
+): string | undefined {
+  if (permalink === undefined) return fallback;
+  if (permalink === false) return undefined;
+  const result = permalinkUrl(permalink);
+  if ("url" in result) return result.url;
+  diagnostics.push({
+    file: file.path,
+    ...file.locateValue(["permalink"]),
+    severity: "error",
+    rule: "permalink-outside-site",
+    message: result.error,
+  });
+  return undefined;
+}
+
+function readPrerequisites(
+  data: ArticleFrontmatter | undefined,
+  file: SourceFile,
+  diagnostics: Diagnostic[],
+): PrerequisiteRef[] {
+  const refs: PrerequisiteRef[] = [];
+  (data?.prerequisites ?? []).forEach((item, index) => {
+    const keyPath = typeof item === "string" ? ["prerequisites", index] : ["prerequisites", index, "url"];
+    const at = file.locateValue(keyPath);
+    const parsed = parsePrerequisite(item);
+    if ("slug" in parsed) refs.push({ slug: parsed.slug, ...at });
+    else {
+      diagnostics.push({
+        file: file.path,
+        ...at,
+        severity: "error",
+        rule: "prerequisite-shape",
+        message: parsed.error,
+        ...(parsed.hint ? { hint: parsed.hint } : {}),
+      });
+    }
+  });
+  return refs;
+}
+
+function checkPrerequisites(articles: Article[], bySlug: ReadonlyMap<string, Article>, diagnostics: Diagnostic[]): void {
+  for (const article of articles) {
+    for (const ref of article.prerequisites) {
+      if (bySlug.has(ref.slug)) continue;
+      const hint = didYouMean(ref.slug, bySlug.keys());
+      diagnostics.push({
+        file: article.sourcePath,
+        line: ref.line,
+        column: ref.column,
+        severity: "error",
+        rule: "prerequisite-unknown",
+        message: `Unknown prerequisite "${ref.slug}": no article has this slug`,
+        ...(hint ? { hint } : {}),
+      });
+    }
+  }
+}
+
+/** Blocks in course order: declared ones first, then undeclared ones in order of first use. */
+function groupIntoBlocks(articles: Article[], declared: DeclaredBlock[], options: SiteOptions): Block[] {
+  const blocks = new Map<string, Block>(declared.map((b) => [b.slug, { ...b, declared: true, articles: [] }]));
+  for (const article of articles) {
+    let block = blocks.get(article.blockSlug);
+    if (!block) {
+      // Articles without a block form one block named after the course.
+      const title = article.blockSlug === "" ? options.title : titleFromSlug(article.blockSlug);
+      block = { slug: article.blockSlug, title, description: "", declared: false, articles: [] };
+      blocks.set(article.blockSlug, block);
+    }
+    block.articles.push(article);
+  }
+  for (const block of blocks.values()) {
+    block.articles.sort(
+      (a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),
+    );
+  }
+  return [...blocks.values()].filter((b) => b.articles.length > 0);
+}
+
+/** Every work cited anywhere, with the articles citing it, for the course bibliography page. */
+function bibliographyView(articles: Article[], bibliography: Bibliography, formatter: CitationFormatter | undefined): Course["bibliography"] {
+  if (!formatter) return [];
+  const citing = new Map<string, Article[]>();
+  for (const article of articles) {
+    for (const id of article.citedIds) citing.set(id, [...(citing.get(id) ?? []), article]);
+  }
+  return [...citing.keys()]
+    .sort((a, b) => sortKey(bibliography, a).localeCompare(sortKey(bibliography, b)))
+    .map((id) => ({
+      id,
+      entryHtml: formatter.entry(id),
+      link: bibliography.works.get(id)?.link,
+      citedBy: citing.get(id)!.map((a) => ({ url: a.url, title: a.title })),
+    }));
+}
+
+/** Alphabetical by first author's family name, then year, then title. */
+function sortKey(bibliography: Bibliography, id: string): string {
+  const item = bibliography.works.get(id)?.item as { author?: { family?: string; literal?: string }[]; issued?: { "date-parts"?: unknown[][] }; title?: string } | undefined;
+  const author = item?.author?.[0];
+  const year = String(item?.issued?.["date-parts"]?.[0]?.[0] ?? "");
+  return `${author?.family ?? author?.literal ?? item?.title ?? id}\u0000${year}\u0000${item?.title ?? ""}`.toLowerCase();
+}
+
+function parseDate(value: string | Date | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}

@@ -1,0 +1,38 @@
+/**
+ * An image alone in its paragraph with a title (`![alt](src "Figure 1: …")`)
+ * becomes `<figure>` with the title, as inline Markdown, in `<figcaption>`.
+ * Every image is lazy-loaded.
+ */
+import type { MarkdownIt, StateCore } from "markdown-it";
+
+const CAPTION = "syllabusCaption";
+
+function markFigures(state: StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const open = tokens[i]!;
+    const inline = tokens[i + 1]!;
+    const close = tokens[i + 2]!;
+    if (open.type !== "paragraph_open" || inline.type !== "inline" || close.type !== "paragraph_close") continue;
+    const visible = (inline.children ?? []).filter((t) => !(t.type === "text" && t.content.trim() === ""));
+    const image = visible.length === 1 && visible[0]!.type === "image" ? visible[0]! : undefined;
+    const title = image?.attrGet("title");
+    if (!image || !title) continue;
+    open.tag = close.tag = "figure";
+    image.attrs = (image.attrs ?? []).filter(([name]) => name !== "title");
+    image.meta = { ...(image.meta ?? {}), [CAPTION]: String(title) };
+  }
+}
+
+export function figuresPlugin(md: MarkdownIt): void {
+  md.core.ruler.push("syllabus_figures", markFigures);
+  const renderImage = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+    const token = tokens[idx]!;
+    if (token.attrIndex("loading") < 0) token.attrPush(["loading", "lazy"]);
+    if (token.attrIndex("decoding") < 0) token.attrPush(["decoding", "async"]);
+    const img = renderImage(tokens, idx, options, env, self);
+    const caption = token.meta?.[CAPTION];
+    return typeof caption === "string" ? `${img}<figcaption>${md.renderInline(caption, env)}</figcaption>` : img;
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Stable heading ids (an author's `{#id}` wins; otherwise a slug of the text),
+ * each heading a link to itself, and the h2/h3 outline for the page's table
+ * of contents.
+ */
+import type { MarkdownIt, StateCore } from "markdown-it";
+import anchor from "markdown-it-anchor";
+import { contextOf } from "./render-context.js";
+
+/** `Q&A: <Attention> Heads` → `qa-attention-heads`. */
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "") || "section";
+}
+
+function collectToc(md: MarkdownIt) {
+  return (state: StateCore) => {
+    const context = contextOf(state.env);
+    if (!context) return;
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      if (token.type !== "heading_open" || (token.tag !== "h2" && token.tag !== "h3")) continue;
+      const id = token.attrGet("id");
+      const children = (tokens[i + 1]?.children ?? []).filter(
+        (t) => t.type !== "link_open" && t.type !== "link_close",
+      );
+      if (id === null) continue;
+      context.toc.push({
+        level: token.tag === "h2" ? 2 : 3,
+        id: String(id),
+        // A fresh env: problems in the heading are reported by the main render, not twice.
+        html: md.renderer.renderInline(children, md.options, {}),
+      });
+    }
+  };
+}
+
+export function headingsPlugin(md: MarkdownIt): void {
+  md.use(anchor, {
+    level: [2, 3, 4, 5, 6],
+    slugify,
+    failOnNonUnique: false,
+    tabIndex: false,
+    permalink: anchor.permalink.headerLink({ class: "heading-link" }),
+  });
+  md.core.ruler.push("syllabus_toc", collectToc(md));
+}

@@ -1,0 +1,56 @@
+/**
+ * Per-render state that markdown-it rules share through `env`: where the
+ * Markdown came from (to locate problems) and what the render collected.
+ * It belongs to one page render; nothing here is module-level.
+ */
+import type { Env } from "markdown-it";
+import type { Diagnostic, Location, Severity } from "../diagnostics.js";
+
+export interface TocEntry {
+  level: 2 | 3;
+  id: string;
+  /** Heading content as inline HTML. */
+  html: string;
+}
+
+export interface RenderContext {
+  file: string;
+  diagnostics: Diagnostic[];
+  /**
+   * The source location of a 0-based line of the Markdown being rendered. With
+   * a needle, the column is where the needle first appears on that line.
+   */
+  locate(markdownLine: number | undefined, needle?: string): Location;
+  toc: TocEntry[];
+}
+
+const KEY = "syllabus";
+
+export function createEnv(context: RenderContext): Env {
+  return { [KEY]: context };
+}
+
+export function contextOf(env: Env | undefined): RenderContext | undefined {
+  return env?.[KEY] as RenderContext | undefined;
+}
+
+/** Reports a problem found while rendering, if the render has a context (tests may omit it). */
+export function reportAt(
+  env: Env | undefined,
+  markdownLine: number | undefined,
+  severity: Severity,
+  rule: string,
+  message: string,
+  needle?: string,
+  hint?: string,
+): void {
+  const context = contextOf(env);
+  if (!context) return;
+  context.diagnostics.push({
+    ...context.locate(markdownLine, needle),
+    severity,
+    rule,
+    message,
+    ...(hint === undefined ? {} : { hint }),
+  });
+}

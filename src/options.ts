@@ -1,0 +1,82 @@
+/**
+ * Site options from `_data/site.json`: one schema, defaults, resolved once per
+ * build. Later features add their keys here.
+ */
+import path from "node:path";
+import { z } from "zod";
+import { readJsonFile } from "./content/json-file.js";
+import type { Diagnostic } from "./diagnostics.js";
+import { didYouMean } from "./suggest.js";
+import { DEFAULT_UI_STRINGS, type UiStrings } from "./ui-strings.js";
+
+const uiOverrides = z.strictObject(
+  Object.fromEntries(Object.keys(DEFAULT_UI_STRINGS).map((k) => [k, z.string().optional()])) as Record<
+    keyof UiStrings,
+    z.ZodOptional<z.ZodString>
+  >,
+);
+
+export const siteOptionsSchema = z.object({
+  /** The course's name, in the header and every page title. */
+  title: z.string().min(1).default("Course"),
+  description: z.string().default(""),
+  /** Deployed origin, e.g. `https://example.org` (canonical links, sitemap, feed). */
+  url: z.string().optional(),
+  /** Repository web URL (`https://github.com/owner/repo`), for "edit this page" links. */
+  repository: z.string().optional(),
+  branch: z.string().default("main"),
+  /** `<html lang>`. */
+  lang: z.string().default("en"),
+  author: z.string().optional(),
+  /** Prefix of every URL, for hosting under a sub-path (`/course/`). */
+  pathPrefix: z.string().default("/"),
+  /** CSL style for citations: a built-in name or a `.csl` file in `_data/`. */
+  citationStyle: z.string().default("vancouver"),
+  /** Severity of broken internal links. */
+  brokenLinks: z.enum(["error", "warning"]).default("error"),
+  /** Link the first use of each glossary term in articles to its definition. */
+  glossaryLinks: z.boolean().default(false),
+  /** The interface's own words, for courses in other languages. */
+  ui: uiOverrides.default({}),
+});
+
+type ParsedOptions = z.infer<typeof siteOptionsSchema>;
+export interface SiteOptions extends Omit<ParsedOptions, "ui"> {
+  ui: UiStrings;
+}
+
+export function resolveOptions(raw: unknown): SiteOptions {
+  const parsed = siteOptionsSchema.parse(raw ?? {});
+  return { ...parsed, ui: { ...DEFAULT_UI_STRINGS, ...stripUndefined(parsed.ui) } };
+}
+
+/** Reads and validates `_data/site.json` under `root`. */
+export function loadOptions(root: string): { options: SiteOptions; diagnostics: Diagnostic[] } {
+  const relative = "_data/site.json";
+  const { file, diagnostics } = readJsonFile(path.join(root, relative), relative);
+  if (!file) return { options: resolveOptions({}), diagnostics };
+  const result = siteOptionsSchema.safeParse(file.value);
+  if (result.success) {
+    return { options: { ...result.data, ui: { ...DEFAULT_UI_STRINGS, ...stripUndefined(result.data.ui) } }, diagnostics };
+  }
+  for (const issue of result.error.issues) {
+    const keyPath = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+    const { line, column } = file.locate(keyPath);
+    const unknown = issue.code === "unrecognized_keys" ? issue.keys : [];
+    const hint = unknown[0] ? didYouMean(unknown[0], Object.keys(DEFAULT_UI_STRINGS)) : undefined;
+    diagnostics.push({
+      file: relative,
+      line,
+      column,
+      severity: "error",
+      rule: "site-options",
+      message: `Invalid "${keyPath.join(".")}" in site options: ${issue.message}`,
+      ...(hint ? { hint } : {}),
+    });
+  }
+  return { options: resolveOptions({}), diagnostics };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

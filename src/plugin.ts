@@ -1,0 +1,120 @@
+/**
+ * The one file that touches Eleventy. It loads the course once per build,
+ * hands templates ready-made views, and registers the generated pages.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildAssets } from "./assets/build-assets.js";
+import type { Course } from "./content/course.js";
+import { loadCourse } from "./content/load-course.js";
+import { formatReport, hasErrors, type Diagnostic } from "./diagnostics.js";
+import { articleViews, homeView, pageViews } from "./views/article-view.js";
+
+/** The few Eleventy config methods we use (its own types need allowJs). */
+export interface EleventyConfig {
+  addTemplate(virtualPath: string, content: string, data?: object): void;
+  addGlobalData(name: string, data: unknown): void;
+  addPassthroughCopy(paths: string | Record<string, string>): void;
+  addWatchTarget(target: string): void;
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  setNunjucksEnvironmentOptions(options: object): void;
+  setServerOptions?(options: object): void;
+  on(event: string, handler: (...args: never[]) => unknown): void;
+  setInputDirectory(dir: string): void;
+  setIncludesDirectory(dir: string): void;
+  setDataDirectory(dir: string): void;
+  setTemplateFormats(formats: string[]): void;
+  ignores: { add(pattern: string): void };
+  directories: { output: string };
+}
+
+export interface SyllabusOptions {
+  /** Project root: holds `content/` and `_data/`. */
+  root: string;
+  /** Include drafts (development) or leave them out (production). */
+  includeDrafts?: boolean;
+  /** A course already loaded and checked (by the build command), reused instead of loading again. */
+  course?: Course;
+  /** Called with the problems of each load, for the dev server to report them. */
+  onDiagnostics?: (diagnostics: Diagnostic[]) => void;
+}
+
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Layout folder of Syllabus itself, shared by every course. */
+export const INCLUDES_DIR = path.join(PACKAGE_ROOT, "_includes");
+
+export function syllabus(config: EleventyConfig, options: SyllabusOptions): void {
+  const root = path.resolve(options.root);
+  // Relative to the working directory, as Eleventy expects: passthrough globs
+  // below are then written relative to the input folder.
+  const input = path.relative(process.cwd(), path.join(root, "content")).split(path.sep).join("/") || ".";
+  let course = options.course;
+  let preloaded = course !== undefined;
+
+  const load = () => {
+    if (preloaded) {
+      preloaded = false;
+      return;
+    }
+    const result = loadCourse({ root, includeDrafts: options.includeDrafts ?? false });
+    course = result.course;
+    options.onDiagnostics?.(result.diagnostics);
+    if (!options.onDiagnostics && result.diagnostics.length > 0) process.stderr.write(formatReport(result.diagnostics));
+    if (hasErrors(result.diagnostics) && !options.onDiagnostics) {
+      throw new Error("The course has errors (listed above).");
+    }
+  };
+  const current = (): Course => {
+    if (!course) load();
+    return course!;
+  };
+
+  config.on("eleventy.before", async () => {
+    load();
+    assets = await buildAssets(path.resolve(config.directories.output));
+  });
+  let assets: Awaited<ReturnType<typeof buildAssets>> | undefined;
+
+  config.addGlobalData("syllabus", () => {
+    const c = current();
+    return {
+      site: c.options,
+      ui: c.options.ui,
+      assets,
+      home: homeView(c),
+      articles: articleViews(c),
+      pages: pageViews(c),
+      nav: c.pages.filter((p) => p.url !== "/").map((p) => ({ url: p.url, title: p.title })),
+    };
+  });
+
+  config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
+  config.addTemplate("syllabus/home.njk", "", {
+    layout: "layouts/home.njk",
+    permalink: "/",
+    eleventyExcludeFromCollections: true,
+  });
+  config.addTemplate("syllabus/article.njk", "{{ article.html | safe }}", {
+    pagination: { data: "syllabus.articles", size: 1, alias: "article" },
+    permalink: (data: { article: { url: string } }) => data.article.url,
+    layout: "layouts/article.njk",
+    eleventyComputed: { title: (data: { article: { title: string } }) => data.article.title },
+  });
+  config.addTemplate("syllabus/page.njk", "{{ page_.html | safe }}", {
+    pagination: { data: "syllabus.pages", size: 1, alias: "page_" },
+    permalink: (data: { page_: { url: string } }) => data.page_.url,
+    layout: "layouts/page.njk",
+  });
+
+  // Markdown is ours to render (see content/load-course.ts); Eleventy copies
+  // everything else beside it (images, downloads) and lays pages out.
+  config.ignores.add("**/*.md");
+  config.addPassthroughCopy(`${input}/**/*.{png,jpg,jpeg,gif,svg,webp,avif,pdf,mp4,webm,csv,txt,zip,ipynb,py}`);
+  config.addWatchTarget(input);
+
+  config.setInputDirectory(input);
+  config.setIncludesDirectory(path.relative(path.resolve(input), INCLUDES_DIR));
+  config.setDataDirectory(path.relative(path.resolve(input), path.join(root, "_data")));
+  config.setTemplateFormats(["njk"]);
+}

@@ -1,0 +1,50 @@
+/**
+ * Opaque markers for text that must pass through a stage untouched. They use
+ * Unicode private-use characters, which neither Nunjucks nor markdown-it
+ * interpret and no author types, and carry no letters or digits, so they
+ * never leak into heading slugs.
+ */
+
+const DIGIT_BASE = 0xe010;
+
+function encode(index: number): string {
+  return [...String(index)].map((d) => String.fromCharCode(DIGIT_BASE + Number(d))).join("");
+}
+
+function decode(encoded: string): number {
+  return Number([...encoded].map((c) => c.charCodeAt(0) - DIGIT_BASE).join(""));
+}
+
+export class Placeholders {
+  private readonly values: string[] = [];
+  private readonly pattern: RegExp;
+
+  constructor(
+    private readonly open: string,
+    private readonly close: string,
+  ) {
+    this.pattern = new RegExp(`${open}([\\ue010-\\ue019]+)${close}`, "g");
+  }
+
+  /** A marker standing for `value`. */
+  add(value: string): string {
+    this.values.push(value);
+    return `${this.open}${encode(this.values.length - 1)}${this.close}`;
+  }
+
+  /** Replaces every marker with its value. */
+  restore(text: string): string {
+    if (this.values.length === 0) return text;
+    return text.replace(this.pattern, (_, encoded: string) => this.values[decode(encoded)] ?? "");
+  }
+
+  /** Removes every marker (for text that must not carry what they stand for). */
+  strip(text: string): string {
+    return text.replace(this.pattern, "");
+  }
+}
+
+/** HTML produced by shortcodes, substituted after markdown-it has run. */
+export const htmlPlaceholders = () => new Placeholders("\ue000", "\ue001");
+/** Source text hidden from Nunjucks, restored before markdown-it runs. */
+export const sourcePlaceholders = () => new Placeholders("\ue002", "\ue003");

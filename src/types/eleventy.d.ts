@@ -1,0 +1,14 @@
+// Eleventy 3 ships JSDoc types that only check with allowJs; this is the part we use.
+declare module "@11ty/eleventy" {
+  interface EleventyOptions {
+    configPath?: string | false;
+    quietMode?: boolean;
+    runMode?: "build" | "watch" | "serve";
+    pathPrefix?: string;
+    config?: (config: never) => unknown;
+  }
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    write(): Promise<unknown>;
+  }
+}

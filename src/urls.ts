@@ -1,0 +1,63 @@
+/**
+ * URL rules of a course, kept in one place: where an article lives, and which
+ * link targets are safe to emit.
+ */
+
+const SLUG = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/i;
+
+/** `/topics/<slug>/`: the one definition of an article's URL. */
+export function topicUrl(slug: string): string {
+  return `/topics/${slug}/`;
+}
+
+/** The slug of `/topics/<slug>/` (trailing slash optional), or undefined for any other path. */
+export function slugFromTopicPath(path: string): string | undefined {
+  const match = /^\/topics\/([^/?#]+)\/?$/.exec(path);
+  return match?.[1];
+}
+
+export function isValidSlug(slug: string): boolean {
+  return SLUG.test(slug);
+}
+
+/**
+ * The scheme of a URL (lower-cased, without the colon), or undefined for a
+ * relative URL. Control characters and whitespace that browsers ignore are
+ * removed first, so `java\tscript:` is still seen as `javascript`.
+ */
+export function urlScheme(url: string): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = url.replace(/[\u0000-\u0020\u007f]+/g, "");
+  const match = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned);
+  return match?.[1]?.toLowerCase();
+}
+
+const SAFE_SCHEMES = new Set(["http", "https", "mailto"]);
+
+/** Whether a link target may appear in an `href`: relative, http(s) or mailto. */
+export function isSafeLink(url: string): boolean {
+  const scheme = urlScheme(url);
+  return scheme === undefined || SAFE_SCHEMES.has(scheme);
+}
+
+/** Whether an image source is safe: a link that is, or an inline raster image. */
+export function isSafeImageSource(url: string): boolean {
+  return isSafeLink(url) || /^data:image\/(png|gif|jpe?g|webp|avif);/i.test(url.trim());
+}
+
+/** A path on our own site: starts with one slash (not `//host`) and has no scheme. */
+export function isSiteRelativePath(url: string): boolean {
+  return url.startsWith("/") && !url.startsWith("//") && urlScheme(url) === undefined;
+}
+
+/** Whether an http(s) URL is well-formed enough to emit (used for bibliography links). */
+export function isHttpUrl(url: string): boolean {
+  const scheme = urlScheme(url);
+  if (scheme !== "http" && scheme !== "https") return false;
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * What templates display, computed in TypeScript: the article page, the home
+ * page and other pages receive ready data and only print it.
+ */
+import type { Article, Block, Course, Page } from "../content/course.js";
+import type { Difficulty } from "../content/frontmatter-schema.js";
+import type { TocEntry } from "../markdown/render-context.js";
+import type { UiStrings } from "../ui-strings.js";
+
+export interface DifficultyView {
+  key: Difficulty;
+  label: string;
+  /** 1-3, for the level indicator. */
+  level: number;
+}
+
+export interface ArticleLink {
+  url: string;
+  title: string;
+  description: string;
+  difficulty: DifficultyView | undefined;
+  readingMinutes: number;
+  draft: boolean;
+}
+
+export interface ArticleView extends ArticleLink {
+  slug: string;
+  sourcePath: string;
+  block: { slug: string; title: string };
+  category: string | undefined;
+  prerequisites: ArticleLink[];
+  toc: TocEntry[];
+  html: string;
+  editUrl: string | undefined;
+  previous: ArticleLink | undefined;
+  next: ArticleLink | undefined;
+}
+
+export interface BlockView {
+  slug: string;
+  title: string;
+  description: string;
+  articles: ArticleLink[];
+}
+
+export interface HomeView {
+  title: string;
+  description: string;
+  startHere: ArticleLink | undefined;
+  blocks: BlockView[];
+  articleCount: number;
+  totalMinutes: number;
+}
+
+export interface PageView {
+  url: string;
+  title: string;
+  description: string;
+  html: string;
+  toc: TocEntry[];
+  editUrl: string | undefined;
+}
+
+const LEVELS: Record<Difficulty, number> = { introductory: 1, intermediate: 2, advanced: 3 };
+
+export function difficultyView(difficulty: Difficulty | undefined, ui: UiStrings): DifficultyView | undefined {
+  return difficulty ? { key: difficulty, label: ui[difficulty], level: LEVELS[difficulty] } : undefined;
+}
+
+export function articleLink(article: Article, ui: UiStrings): ArticleLink {
+  return {
+    url: article.url,
+    title: article.title,
+    description: article.description,
+    difficulty: difficultyView(article.difficulty, ui),
+    readingMinutes: article.readingMinutes,
+    draft: article.draft,
+  };
+}
+
+/** `https://github.com/o/r` + `main` + path → the host's edit page for that file. */
+export function editUrl(repository: string | undefined, branch: string, sourcePath: string): string | undefined {
+  if (!repository) return undefined;
+  const base = repository.replace(/\/+$/, "");
+  return /gitlab/.test(base) ? `${base}/-/edit/${branch}/${sourcePath}` : `${base}/edit/${branch}/${sourcePath}`;
+}
+
+export function articleViews(course: Course): ArticleView[] {
+  const { ui, repository, branch } = course.options;
+  const blockOf = new Map<string, Block>();
+  for (const block of course.blocks) for (const article of block.articles) blockOf.set(article.slug, block);
+  const order = course.articles;
+  return order.map((article, index) => {
+    const block = blockOf.get(article.slug)!;
+    const neighbour = (i: number) => (order[i] ? articleLink(order[i], ui) : undefined);
+    return {
+      ...articleLink(article, ui),
+      slug: article.slug,
+      sourcePath: article.sourcePath,
+      block: { slug: block.slug, title: block.title },
+      category: article.category,
+      prerequisites: article.prerequisites
+        .map((ref) => course.bySlug.get(ref.slug))
+        .filter((a): a is Article => a !== undefined)
+        .map((a) => articleLink(a, ui)),
+      toc: article.toc,
+      html: article.html,
+      editUrl: editUrl(repository, branch, article.sourcePath),
+      previous: neighbour(index - 1),
+      next: neighbour(index + 1),
+    };
+  });
+}
+
+export function homeView(course: Course): HomeView {
+  const { ui, title, description } = course.options;
+  const first = course.articles[0];
+  return {
+    title,
+    description,
+    startHere: first ? articleLink(first, ui) : undefined,
+    blocks: course.blocks.map((block) => ({
+      slug: block.slug,
+      title: block.title,
+      description: block.description,
+      articles: block.articles.map((a) => articleLink(a, ui)),
+    })),
+    articleCount: course.articles.length,
+    totalMinutes: course.articles.reduce((sum, a) => sum + a.readingMinutes, 0),
+  };
+}
+
+export function pageViews(course: Course): PageView[] {
+  const { repository, branch } = course.options;
+  return course.pages.map((page: Page) => ({
+    url: page.url,
+    title: page.title,
+    description: page.description,
+    html: page.html,
+    toc: page.toc,
+    editUrl: editUrl(repository, branch, page.sourcePath),
+  }));
+}
