@@ -8,7 +8,7 @@ import { buildAssets } from "./assets/build-assets.js";
 import type { Course } from "./content/course.js";
 import { loadCourse } from "./content/load-course.js";
 import { formatReport, hasErrors, type Diagnostic } from "./diagnostics.js";
-import { articleViews, homeView, pageViews } from "./views/article-view.js";
+import { articleViews, bibliographyPageView, homeView, navView, pageViews } from "./views/article-view.js";
 
 /** The few Eleventy config methods we use (its own types need allowJs). */
 export interface EleventyConfig {
@@ -24,6 +24,7 @@ export interface EleventyConfig {
   setIncludesDirectory(dir: string): void;
   setDataDirectory(dir: string): void;
   setTemplateFormats(formats: string[]): void;
+  setQuietMode(quiet: boolean): void;
   ignores: { add(pattern: string): void };
   directories: { output: string };
 }
@@ -85,7 +86,8 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
       home: homeView(c),
       articles: articleViews(c),
       pages: pageViews(c),
-      nav: c.pages.filter((p) => p.url !== "/").map((p) => ({ url: p.url, title: p.title })),
+      bibliography: bibliographyPageView(c),
+      nav: navView(c),
     };
   });
 
@@ -101,6 +103,11 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
     layout: "layouts/article.njk",
     eleventyComputed: { title: (data: { article: { title: string } }) => data.article.title },
   });
+  config.addTemplate("syllabus/references.njk", "", {
+    layout: "layouts/references.njk",
+    permalink: (data: { syllabus: { bibliography: unknown[] } }) => (data.syllabus.bibliography.length > 0 ? "/references/" : false),
+    eleventyExcludeFromCollections: true,
+  });
   config.addTemplate("syllabus/page.njk", "{{ page_.html | safe }}", {
     pagination: { data: "syllabus.pages", size: 1, alias: "page_" },
     permalink: (data: { page_: { url: string } }) => data.page_.url,
@@ -113,6 +120,8 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
   config.addPassthroughCopy(`${input}/**/*.{png,jpg,jpeg,gif,svg,webp,avif,pdf,mp4,webm,csv,txt,zip,ipynb,py}`);
   config.addWatchTarget(input);
 
+  // The build command prints its own summary.
+  if (options.course) config.setQuietMode(true);
   config.setInputDirectory(input);
   config.setIncludesDirectory(path.relative(path.resolve(input), INCLUDES_DIR));
   config.setDataDirectory(path.relative(path.resolve(input), path.join(root, "_data")));

@@ -39,7 +39,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     quietMode: true,
     config: (config: EleventyConfig) => syllabus(config, { root, course }),
   });
-  const written = (await eleventy.write()) as unknown as [unknown[], { url?: string }[]];
+  const written = (await eleventy.write()) as [unknown[], { url?: string }[]];
 
   const previous = `${outDir}.previous`;
   rmSync(previous, { recursive: true, force: true });

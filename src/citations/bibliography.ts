@@ -180,7 +180,7 @@ function arxivLink(entry: BibtexEntry): Work["link"] {
   const eprint = rawField(entry.text, "eprint");
   const archive = rawField(entry.text, "archiveprefix") ?? rawField(entry.text, "eprinttype");
   if (!eprint || (archive && archive.toLowerCase() !== "arxiv")) return undefined;
-  if (!/^[\w.\/-]+$/.test(eprint)) return undefined;
+  if (!/^[\w./-]+$/.test(eprint)) return undefined;
   return { href: `https://arxiv.org/abs/${eprint}`, label: `arXiv:${eprint}` };
 }
 

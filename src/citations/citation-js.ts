@@ -8,7 +8,7 @@ import type { CSL } from "@citation-js/core";
 
 /** CSL-JSON items from BibTeX text. Throws citation-js's syntax error on malformed input. */
 export function parseBibtex(text: string): CSL[] {
-  return plugins.input.chain(text, { forceType: "@bibtex/text", generateGraph: false } as Parameters<typeof plugins.input.chain>[1]) as CSL[];
+  return plugins.input.chain(text, { forceType: "@bibtex/text", generateGraph: false } as Parameters<typeof plugins.input.chain>[1]);
 }
 
 /** A citeproc engine, as citation-js prepares it (citeproc-js API). */

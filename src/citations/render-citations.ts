@@ -29,7 +29,7 @@ export function renderCluster(style: CitationStyle, parts: ClusterPart[]): strin
       `<a class="cite-link"${attributes({ id: part.anchorId, href: `#${referenceAnchor(part.id)}`, "aria-describedby": `${part.anchorId}-card` })}>${part.labelHtml}</a>` +
       `<span class="cite-card"${attributes({ id: `${part.anchorId}-card` })}>` +
       `<span class="cite-card-entry">${part.entryHtml}</span>` +
-      (part.link ? ` ${paperLink(part.link, "cite-card-link")}` : "") +
+      extraLink(part.entryHtml, part.link, "cite-card-link") +
       `</span></span>`,
   );
   const inner = `${escapeHtml(prefix)}${items.join(escapeHtml(delimiter))}${escapeHtml(suffix)}`;
@@ -39,6 +39,11 @@ export function renderCluster(style: CitationStyle, parts: ClusterPart[]): strin
 
 export function paperLink(link: { href: string; label: string }, className: string): string {
   return `<a${attributes({ class: className, href: link.href })}>${escapeHtml(link.label)}</a>`;
+}
+
+/** The paper's link, unless the style already printed one in the entry. */
+export function extraLink(entryHtml: string, link: { href: string; label: string } | undefined, className: string): string {
+  return link && !entryHtml.includes("<a ") ? ` ${paperLink(link, className)}` : "";
 }
 
 export interface ReferenceEntry {
@@ -68,7 +73,7 @@ export function renderReferenceList(
     return (
       `<li${attributes({ id: referenceAnchor(entry.id) })}>` +
       `<span class="reference-entry">${entry.entryHtml}</span>` +
-      (entry.link ? ` ${paperLink(entry.link, "reference-link")}` : "") +
+      extraLink(entry.entryHtml, entry.link, "reference-link") +
       ` <span class="backlinks">${prefix}${backlinks}</span></li>`
     );
   });

@@ -1,6 +1,8 @@
 /** Progressive enhancements; the site works without them. */
+import { enhanceCitations } from "./citations.js";
 import { enhanceThemeToggle } from "./theme-toggle.js";
 import { enhanceToc } from "./toc.js";
 
 enhanceThemeToggle();
 enhanceToc();
+enhanceCitations();

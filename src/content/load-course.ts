@@ -367,7 +367,7 @@ function bibliographyView(articles: Article[], bibliography: Bibliography, forma
 
 /** Alphabetical by first author's family name, then year, then title. */
 function sortKey(bibliography: Bibliography, id: string): string {
-  const item = bibliography.works.get(id)?.item as { author?: { family?: string; literal?: string }[]; issued?: { "date-parts"?: unknown[][] }; title?: string } | undefined;
+  const item = bibliography.works.get(id)?.item;
   const author = item?.author?.[0];
   const year = String(item?.issued?.["date-parts"]?.[0]?.[0] ?? "");
   return `${author?.family ?? author?.literal ?? item?.title ?? id}\u0000${year}\u0000${item?.title ?? ""}`.toLowerCase();

@@ -5,6 +5,7 @@
 import type { Article, Block, Course, Page } from "../content/course.js";
 import type { Difficulty } from "../content/frontmatter-schema.js";
 import type { TocEntry } from "../markdown/render-context.js";
+import { extraLink } from "../citations/render-citations.js";
 import type { UiStrings } from "../ui-strings.js";
 
 export interface DifficultyView {
@@ -31,6 +32,7 @@ export interface ArticleView extends ArticleLink {
   prerequisites: ArticleLink[];
   toc: TocEntry[];
   html: string;
+  referencesHtml: string;
   editUrl: string | undefined;
   previous: ArticleLink | undefined;
   next: ArticleLink | undefined;
@@ -105,6 +107,7 @@ export function articleViews(course: Course): ArticleView[] {
         .map((a) => articleLink(a, ui)),
       toc: article.toc,
       html: article.html,
+      referencesHtml: article.referencesHtml,
       editUrl: editUrl(repository, branch, article.sourcePath),
       previous: neighbour(index - 1),
       next: neighbour(index + 1),
@@ -139,5 +142,33 @@ export function pageViews(course: Course): PageView[] {
     html: page.html,
     toc: page.toc,
     editUrl: editUrl(repository, branch, page.sourcePath),
+  }));
+}
+
+export interface NavItem {
+  url: string;
+  title: string;
+}
+
+/** The header's links: the course's own pages, then the generated course-wide pages that exist. */
+export function navView(course: Course): NavItem[] {
+  const items = course.pages.filter((p) => p.url !== "/").map((p) => ({ url: p.url, title: p.title }));
+  if (course.bibliography.length > 0) items.push({ url: "/references/", title: course.options.ui.references });
+  return items;
+}
+
+export interface BibliographyPageEntry {
+  id: string;
+  entryHtml: string;
+  extraLinkHtml: string;
+  citedBy: { url: string; title: string }[];
+}
+
+export function bibliographyPageView(course: Course): BibliographyPageEntry[] {
+  return course.bibliography.map((work) => ({
+    id: work.id,
+    entryHtml: work.entryHtml,
+    extraLinkHtml: extraLink(work.entryHtml, work.link, "reference-link"),
+    citedBy: work.citedBy,
   }));
 }
