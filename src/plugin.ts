@@ -44,6 +44,7 @@ const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 
 /** Layout folder of Syllabus itself, shared by every course. */
 export const INCLUDES_DIR = path.join(PACKAGE_ROOT, "_includes");
+const FAVICON = path.join(PACKAGE_ROOT, "src/assets/favicon.svg");
 
 export function syllabus(config: EleventyConfig, options: SyllabusOptions): void {
   const root = path.resolve(options.root);
@@ -118,6 +119,7 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
   // everything else beside it (images, downloads) and lays pages out.
   config.ignores.add("**/*.md");
   config.addPassthroughCopy(`${input}/**/*.{png,jpg,jpeg,gif,svg,webp,avif,pdf,mp4,webm,csv,txt,zip,ipynb,py}`);
+  config.addPassthroughCopy({ [path.relative(process.cwd(), FAVICON)]: "favicon.svg" });
   config.addWatchTarget(input);
 
   // The build command prints its own summary.
