@@ -9,6 +9,7 @@ import type { Course } from "./content/course.js";
 import { loadCourse } from "./content/load-course.js";
 import { formatReport, hasErrors, type Diagnostic } from "./diagnostics.js";
 import { articleViews, bibliographyPageView, homeView, navView, pageViews } from "./views/article-view.js";
+import { courseGraphSvg, graphJson, graphList } from "./views/graph-view.js";
 
 /** The few Eleventy config methods we use (its own types need allowJs). */
 export interface EleventyConfig {
@@ -88,6 +89,7 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
       articles: articleViews(c),
       pages: pageViews(c),
       bibliography: bibliographyPageView(c),
+      graph: { svg: courseGraphSvg(c), list: graphList(c), json: graphJson(c) },
       nav: navView(c),
     };
   });
@@ -107,6 +109,15 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
   config.addTemplate("syllabus/references.njk", "", {
     layout: "layouts/references.njk",
     permalink: (data: { syllabus: { bibliography: unknown[] } }) => (data.syllabus.bibliography.length > 0 ? "/references/" : false),
+    eleventyExcludeFromCollections: true,
+  });
+  config.addTemplate("syllabus/graph.njk", "", {
+    layout: "layouts/graph.njk",
+    permalink: "/graph/",
+    eleventyExcludeFromCollections: true,
+  });
+  config.addTemplate("syllabus/graph-json.njk", "{{ syllabus.graph.json | safe }}", {
+    permalink: "/graph.json",
     eleventyExcludeFromCollections: true,
   });
   config.addTemplate("syllabus/page.njk", "{{ page_.html | safe }}", {

@@ -1,8 +1,10 @@
 /** Progressive enhancements; the site works without them. */
 import { enhanceCitations } from "./citations.js";
+import { enhanceGraph } from "./graph.js";
 import { enhanceThemeToggle } from "./theme-toggle.js";
 import { enhanceToc } from "./toc.js";
 
 enhanceThemeToggle();
 enhanceToc();
 enhanceCitations();
+enhanceGraph();

@@ -1,4 +1,5 @@
 /** The course as one value: read once, then used by validation, the graph, and every template. */
+import type { PrerequisiteGraph } from "../graph/prerequisite-graph.js";
 import type { TocEntry } from "../markdown/render-context.js";
 import type { SiteOptions } from "../options.js";
 import type { Difficulty, GlossaryEntry } from "./frontmatter-schema.js";
@@ -66,6 +67,7 @@ export interface Course {
   articles: Article[];
   pages: Page[];
   bySlug: ReadonlyMap<string, Article>;
+  graph: PrerequisiteGraph;
   /** Every work cited anywhere, alphabetically, with the articles citing it. */
   bibliography: BibliographyEntry[];
 }

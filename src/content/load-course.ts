@@ -12,6 +12,7 @@ import { CitationFormatter } from "../citations/formatter.js";
 import { parseCiteArgument } from "../citations/locator.js";
 import { PageCitationState } from "../citations/page-citations.js";
 import type { Diagnostic } from "../diagnostics.js";
+import { buildPrerequisiteGraph, type EdgeInput, type GraphNode } from "../graph/prerequisite-graph.js";
 import { createMarkdown } from "../markdown/create-markdown.js";
 import { loadOptions, type SiteOptions } from "../options.js";
 import { renderBody, SHORTCODE_NAMES, type RenderServices } from "../render/render-body.js";
@@ -113,11 +114,21 @@ export function loadCourse({ root, includeDrafts }: LoadOptions): LoadResult {
   }
 
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
-  checkPrerequisites(articles, bySlug, diagnostics);
   const blocks = groupIntoBlocks(articles, declaredBlocks, options);
-  const ordered = blocks.flatMap((b) => b.articles);
+  const graph = buildPrerequisiteGraph(graphNodes(blocks), graphEdges(articles));
+  diagnostics.push(...graph.diagnostics);
+  for (const block of blocks) block.articles.sort((a, b) => graph.position(a.slug) - graph.position(b.slug));
+  const ordered = graph.order.map((node) => bySlug.get(node.slug)!);
   return {
-    course: { options, blocks, articles: ordered, pages, bySlug, bibliography: bibliographyView(ordered, bibliography, formatter) },
+    course: {
+      options,
+      blocks,
+      articles: ordered,
+      pages,
+      bySlug,
+      graph,
+      bibliography: bibliographyView(ordered, bibliography, formatter),
+    },
     diagnostics,
   };
 }
@@ -309,22 +320,24 @@ function readPrerequisites(
   return refs;
 }
 
-function checkPrerequisites(articles: Article[], bySlug: ReadonlyMap<string, Article>, diagnostics: Diagnostic[]): void {
-  for (const article of articles) {
-    for (const ref of article.prerequisites) {
-      if (bySlug.has(ref.slug)) continue;
-      const hint = didYouMean(ref.slug, bySlug.keys());
-      diagnostics.push({
-        file: article.sourcePath,
-        line: ref.line,
-        column: ref.column,
-        severity: "error",
-        rule: "prerequisite-unknown",
-        message: `Unknown prerequisite "${ref.slug}": no article has this slug`,
-        ...(hint ? { hint } : {}),
-      });
-    }
-  }
+function graphNodes(blocks: Block[]): GraphNode[] {
+  return blocks.flatMap((block, blockIndex) =>
+    block.articles.map((a) => ({
+      slug: a.slug,
+      title: a.title,
+      blockIndex,
+      blockTitle: block.title,
+      order: a.order,
+      readingMinutes: a.readingMinutes,
+      file: a.sourcePath,
+    })),
+  );
+}
+
+function graphEdges(articles: Article[]): EdgeInput[] {
+  return articles.flatMap((a) =>
+    a.prerequisites.map((ref) => ({ from: ref.slug, to: a.slug, file: a.sourcePath, line: ref.line, column: ref.column })),
+  );
 }
 
 /** Blocks in course order: declared ones first, then undeclared ones in order of first use. */
@@ -339,11 +352,6 @@ function groupIntoBlocks(articles: Article[], declared: DeclaredBlock[], options
       blocks.set(article.blockSlug, block);
     }
     block.articles.push(article);
-  }
-  for (const block of blocks.values()) {
-    block.articles.sort(
-      (a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),
-    );
   }
   return [...blocks.values()].filter((b) => b.articles.length > 0);
 }

@@ -6,6 +6,7 @@ import type { Article, Block, Course, Page } from "../content/course.js";
 import type { Difficulty } from "../content/frontmatter-schema.js";
 import type { TocEntry } from "../markdown/render-context.js";
 import { extraLink } from "../citations/render-citations.js";
+import { neighbourhoodSvg } from "./graph-view.js";
 import type { UiStrings } from "../ui-strings.js";
 
 export interface DifficultyView {
@@ -30,6 +31,10 @@ export interface ArticleView extends ArticleLink {
   block: { slug: string; title: string };
   category: string | undefined;
   prerequisites: ArticleLink[];
+  /** Every transitive prerequisite in learning order (at most READING_PLAN_LIMIT shown). */
+  readingPlan: { articles: ArticleLink[]; count: number; hidden: number; totalMinutes: number };
+  leadsTo: ArticleLink[];
+  neighbourhood: { svg: string; hidden: number; graphUrl: string };
   toc: TocEntry[];
   html: string;
   referencesHtml: string;
@@ -87,24 +92,36 @@ export function editUrl(repository: string | undefined, branch: string, sourcePa
   return /gitlab/.test(base) ? `${base}/-/edit/${branch}/${sourcePath}` : `${base}/edit/${branch}/${sourcePath}`;
 }
 
+/** The reading plan lists at most this many articles, so that a page does not grow with the course. */
+export const READING_PLAN_LIMIT = 40;
+
 export function articleViews(course: Course): ArticleView[] {
   const { ui, repository, branch } = course.options;
+  const { graph } = course;
   const blockOf = new Map<string, Block>();
   for (const block of course.blocks) for (const article of block.articles) blockOf.set(article.slug, block);
   const order = course.articles;
+  const link = (slug: string) => articleLink(course.bySlug.get(slug)!, ui);
   return order.map((article, index) => {
     const block = blockOf.get(article.slug)!;
     const neighbour = (i: number) => (order[i] ? articleLink(order[i], ui) : undefined);
+    const ancestors = graph.ancestors(article.slug);
+    const near = neighbourhoodSvg(course, article);
     return {
       ...articleLink(article, ui),
       slug: article.slug,
       sourcePath: article.sourcePath,
       block: { slug: block.slug, title: block.title },
       category: article.category,
-      prerequisites: article.prerequisites
-        .map((ref) => course.bySlug.get(ref.slug))
-        .filter((a): a is Article => a !== undefined)
-        .map((a) => articleLink(a, ui)),
+      prerequisites: graph.prerequisites(article.slug).map(link),
+      readingPlan: {
+        articles: ancestors.slice(0, READING_PLAN_LIMIT).map(link),
+        count: ancestors.length,
+        hidden: Math.max(0, ancestors.length - READING_PLAN_LIMIT),
+        totalMinutes: graph.ancestorMinutes(article.slug),
+      },
+      leadsTo: graph.dependents(article.slug).map(link),
+      neighbourhood: { ...near, graphUrl: `/graph/#node-${article.slug}` },
       toc: article.toc,
       html: article.html,
       referencesHtml: article.referencesHtml,
@@ -153,6 +170,7 @@ export interface NavItem {
 /** The header's links: the course's own pages, then the generated course-wide pages that exist. */
 export function navView(course: Course): NavItem[] {
   const items = course.pages.filter((p) => p.url !== "/").map((p) => ({ url: p.url, title: p.title }));
+  if (course.articles.length > 0) items.push({ url: "/graph/", title: course.options.ui.graph });
   if (course.bibliography.length > 0) items.push({ url: "/references/", title: course.options.ui.references });
   return items;
 }
