@@ -10,6 +10,7 @@ import { loadCourse } from "./content/load-course.js";
 import { formatReport, hasErrors, type Diagnostic } from "./diagnostics.js";
 import { articleViews, bibliographyPageView, homeView, navView, pageViews } from "./views/article-view.js";
 import { courseGraphSvg, graphJson, graphList } from "./views/graph-view.js";
+import { blockPageViews } from "./views/navigation.js";
 
 /** The few Eleventy config methods we use (its own types need allowJs). */
 export interface EleventyConfig {
@@ -88,6 +89,7 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
       home: homeView(c),
       articles: articleViews(c),
       pages: pageViews(c),
+      blocks: blockPageViews(c),
       bibliography: bibliographyPageView(c),
       graph: { svg: courseGraphSvg(c), list: graphList(c), json: graphJson(c) },
       nav: navView(c),
@@ -111,6 +113,11 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
     permalink: (data: { syllabus: { bibliography: unknown[] } }) => (data.syllabus.bibliography.length > 0 ? "/references/" : false),
     eleventyExcludeFromCollections: true,
   });
+  config.addTemplate("syllabus/topics.njk", "", {
+    layout: "layouts/topics.njk",
+    permalink: "/topics/",
+    eleventyExcludeFromCollections: true,
+  });
   config.addTemplate("syllabus/graph.njk", "", {
     layout: "layouts/graph.njk",
     permalink: "/graph/",
@@ -119,6 +126,11 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
   config.addTemplate("syllabus/graph-json.njk", "{{ syllabus.graph.json | safe }}", {
     permalink: "/graph.json",
     eleventyExcludeFromCollections: true,
+  });
+  config.addTemplate("syllabus/block.njk", "", {
+    pagination: { data: "syllabus.blocks", size: 1, alias: "block" },
+    permalink: (data: { block: { url: string } }) => data.block.url,
+    layout: "layouts/block.njk",
   });
   config.addTemplate("syllabus/page.njk", "{{ page_.html | safe }}", {
     pagination: { data: "syllabus.pages", size: 1, alias: "page_" },

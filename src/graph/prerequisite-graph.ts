@@ -38,21 +38,21 @@ export interface Edge {
 export interface PrerequisiteGraph {
   /** Nodes in learning order: prerequisites always first; ties by block order, then `order`, then slug. */
   order: readonly GraphNode[];
-  node(slug: string): GraphNode | undefined;
+  node: (slug: string) => GraphNode | undefined;
   /** Position in learning order. */
-  position(slug: string): number;
+  position: (slug: string) => number;
   /** Direct prerequisites, in learning order. */
-  prerequisites(slug: string): string[];
+  prerequisites: (slug: string) => string[];
   /** Articles that directly require this one, in learning order. */
-  dependents(slug: string): string[];
+  dependents: (slug: string) => string[];
   /** Length of the longest prerequisite chain leading to the article (0 for none). */
-  depth(slug: string): number;
+  depth: (slug: string) => number;
   /** Everything to read before the article, in learning order. */
-  ancestors(slug: string): string[];
+  ancestors: (slug: string) => string[];
   /** Everything the article leads to, in learning order. */
-  descendants(slug: string): string[];
+  descendants: (slug: string) => string[];
   /** Total reading time of the article's ancestors, in minutes. */
-  ancestorMinutes(slug: string): number;
+  ancestorMinutes: (slug: string) => number;
   /** The edges with the ones implied by others removed (used for drawing). */
   reducedEdges: readonly Edge[];
   /** Every valid edge, as written (duplicates removed). */

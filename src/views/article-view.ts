@@ -2,39 +2,25 @@
  * What templates display, computed in TypeScript: the article page, the home
  * page and other pages receive ready data and only print it.
  */
-import type { Article, Block, Course, Page } from "../content/course.js";
-import type { Difficulty } from "../content/frontmatter-schema.js";
+import type { Block, Course, Page } from "../content/course.js";
 import type { TocEntry } from "../markdown/render-context.js";
 import { extraLink } from "../citations/render-citations.js";
+import { articleLink, type ArticleLink } from "./article-link.js";
 import { neighbourhoodSvg } from "./graph-view.js";
-import type { UiStrings } from "../ui-strings.js";
-
-export interface DifficultyView {
-  key: Difficulty;
-  label: string;
-  /** 1-3, for the level indicator. */
-  level: number;
-}
-
-export interface ArticleLink {
-  url: string;
-  title: string;
-  description: string;
-  difficulty: DifficultyView | undefined;
-  readingMinutes: number;
-  draft: boolean;
-}
+import { blockUrl, sidebarView, type Breadcrumb, type SidebarBlock } from "./navigation.js";
 
 export interface ArticleView extends ArticleLink {
   slug: string;
   sourcePath: string;
-  block: { slug: string; title: string };
+  block: { slug: string; title: string; url: string };
   category: string | undefined;
   prerequisites: ArticleLink[];
   /** Every transitive prerequisite in learning order (at most READING_PLAN_LIMIT shown). */
   readingPlan: { articles: ArticleLink[]; count: number; hidden: number; totalMinutes: number };
   leadsTo: ArticleLink[];
   neighbourhood: { svg: string; hidden: number; graphUrl: string };
+  sidebar: SidebarBlock[];
+  breadcrumbs: Breadcrumb[];
   toc: TocEntry[];
   html: string;
   referencesHtml: string;
@@ -45,6 +31,7 @@ export interface ArticleView extends ArticleLink {
 
 export interface BlockView {
   slug: string;
+  url: string;
   title: string;
   description: string;
   articles: ArticleLink[];
@@ -66,23 +53,6 @@ export interface PageView {
   html: string;
   toc: TocEntry[];
   editUrl: string | undefined;
-}
-
-const LEVELS: Record<Difficulty, number> = { introductory: 1, intermediate: 2, advanced: 3 };
-
-export function difficultyView(difficulty: Difficulty | undefined, ui: UiStrings): DifficultyView | undefined {
-  return difficulty ? { key: difficulty, label: ui[difficulty], level: LEVELS[difficulty] } : undefined;
-}
-
-export function articleLink(article: Article, ui: UiStrings): ArticleLink {
-  return {
-    url: article.url,
-    title: article.title,
-    description: article.description,
-    difficulty: difficultyView(article.difficulty, ui),
-    readingMinutes: article.readingMinutes,
-    draft: article.draft,
-  };
 }
 
 /** `https://github.com/o/r` + `main` + path → the host's edit page for that file. */
@@ -111,7 +81,7 @@ export function articleViews(course: Course): ArticleView[] {
       ...articleLink(article, ui),
       slug: article.slug,
       sourcePath: article.sourcePath,
-      block: { slug: block.slug, title: block.title },
+      block: { slug: block.slug, title: block.title, url: blockUrl(block) },
       category: article.category,
       prerequisites: graph.prerequisites(article.slug).map(link),
       readingPlan: {
@@ -122,6 +92,11 @@ export function articleViews(course: Course): ArticleView[] {
       },
       leadsTo: graph.dependents(article.slug).map(link),
       neighbourhood: { ...near, graphUrl: `/graph/#node-${article.slug}` },
+      sidebar: sidebarView(course, block, article.slug),
+      breadcrumbs: [
+        { url: "/", title: ui.home },
+        { url: blockUrl(block), title: block.title },
+      ],
       toc: article.toc,
       html: article.html,
       referencesHtml: article.referencesHtml,
@@ -141,6 +116,7 @@ export function homeView(course: Course): HomeView {
     startHere: first ? articleLink(first, ui) : undefined,
     blocks: course.blocks.map((block) => ({
       slug: block.slug,
+      url: blockUrl(block),
       title: block.title,
       description: block.description,
       articles: block.articles.map((a) => articleLink(a, ui)),
@@ -169,9 +145,11 @@ export interface NavItem {
 
 /** The header's links: the course's own pages, then the generated course-wide pages that exist. */
 export function navView(course: Course): NavItem[] {
-  const items = course.pages.filter((p) => p.url !== "/").map((p) => ({ url: p.url, title: p.title }));
-  if (course.articles.length > 0) items.push({ url: "/graph/", title: course.options.ui.graph });
-  if (course.bibliography.length > 0) items.push({ url: "/references/", title: course.options.ui.references });
+  const { ui } = course.options;
+  const items: NavItem[] = [];
+  if (course.articles.length > 0) items.push({ url: "/topics/", title: ui.allTopics }, { url: "/graph/", title: ui.graph });
+  items.push(...course.pages.filter((p) => p.url !== "/").map((p) => ({ url: p.url, title: p.title })));
+  if (course.bibliography.length > 0) items.push({ url: "/references/", title: ui.references });
   return items;
 }
 

@@ -1,0 +1,232 @@
+/**
+ * Property tests on random DAGs: 200 graphs of 1–60 nodes from a seeded PRNG,
+ * checked against brute-force reference computations.
+ */
+import { describe, expect, it } from "vitest";
+import { buildPrerequisiteGraph, type EdgeInput, type GraphNode, type PrerequisiteGraph } from "../../../src/graph/prerequisite-graph.js";
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+interface Case {
+  seed: number;
+  nodes: GraphNode[];
+  /** Unique edges. */
+  edges: EdgeInput[];
+  /** Edges as given to the graph, with any duplicates. */
+  inputs: EdgeInput[];
+  duplicates: number;
+}
+
+function randomDag(seed: number): Case {
+  const random = mulberry32(seed);
+  const n = 1 + Math.floor(random() * 60);
+  const blocks = 1 + Math.floor(random() * 4);
+  // Slugs whose alphabetical order is unrelated to the hidden topological order.
+  const names = shuffle(
+    Array.from({ length: n }, (_, i) => `t${i.toString(36).padStart(2, "0")}`),
+    random,
+  );
+  const nodes: GraphNode[] = names.map((slug) => {
+    const blockIndex = Math.floor(random() * blocks);
+    return {
+      slug,
+      title: slug,
+      blockIndex,
+      blockTitle: `Block ${blockIndex}`,
+      // Few distinct values, so that ties fall through to the slug; some articles have none.
+      order: random() < 0.3 ? undefined : Math.floor(random() * 4),
+      readingMinutes: 1 + Math.floor(random() * 20),
+      file: `content/topics/${slug}.md`,
+    };
+  });
+  const density = random() * random() * 0.5;
+  const edges: EdgeInput[] = [];
+  let line = 1;
+  for (let j = 1; j < n; j++) {
+    for (let i = 0; i < j; i++) {
+      if (random() < density) edges.push({ from: names[i]!, to: names[j]!, file: `content/topics/${names[j]}.md`, line: line++, column: 5 });
+    }
+  }
+  const inputs = shuffle(edges, random);
+  let duplicates = 0;
+  if (edges.length > 0 && random() < 0.2) {
+    duplicates = 1 + Math.floor(random() * 3);
+    for (let k = 0; k < duplicates; k++) {
+      const original = edges[Math.floor(random() * edges.length)]!;
+      inputs.push({ ...original, line: line++ });
+    }
+  }
+  return { seed, nodes: shuffle(nodes, random), edges, inputs, duplicates };
+}
+
+/** The documented learning order, by brute force: at each step the best article whose prerequisites are all read. */
+function referenceOrder(nodes: readonly GraphNode[], edges: readonly EdgeInput[]): string[] {
+  const parents = new Map<string, string[]>(nodes.map((n) => [n.slug, []]));
+  for (const e of edges) parents.get(e.to)!.push(e.from);
+  const done = new Set<string>();
+  const order: string[] = [];
+  while (order.length < nodes.length) {
+    let best: GraphNode | undefined;
+    for (const n of nodes) {
+      if (done.has(n.slug) || !parents.get(n.slug)!.every((p) => done.has(p))) continue;
+      if (!best || compare(n, best) < 0) best = n;
+    }
+    done.add(best!.slug);
+    order.push(best!.slug);
+  }
+  return order;
+}
+
+function compare(a: GraphNode, b: GraphNode): number {
+  return (
+    a.blockIndex - b.blockIndex ||
+    (a.order ?? Infinity) - (b.order ?? Infinity) ||
+    (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)
+  );
+}
+
+/** slug → every slug reachable from it (not itself). */
+function reachability(slugs: readonly string[], edges: readonly { from: string; to: string }[]): Map<string, Set<string>> {
+  const children = new Map<string, string[]>(slugs.map((s) => [s, []]));
+  for (const e of edges) children.get(e.from)!.push(e.to);
+  return new Map(slugs.map((s) => [s, reachableFrom(s, children)]));
+}
+
+function reachableFrom(start: string, children: Map<string, string[]>, skip?: { from: string; to: string }): Set<string> {
+  const seen = new Set<string>();
+  const stack = [start];
+  while (stack.length > 0) {
+    const at = stack.pop()!;
+    for (const next of children.get(at)!) {
+      if (skip && at === skip.from && next === skip.to) continue;
+      if (!seen.has(next)) {
+        seen.add(next);
+        stack.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
+function longestChain(slugs: readonly string[], edges: readonly EdgeInput[], order: readonly string[]): Map<string, number> {
+  const depth = new Map<string, number>(slugs.map((s) => [s, 0]));
+  const parents = new Map<string, string[]>(slugs.map((s) => [s, []]));
+  for (const e of edges) parents.get(e.to)!.push(e.from);
+  for (const s of order) for (const p of parents.get(s)!) depth.set(s, Math.max(depth.get(s)!, depth.get(p)! + 1));
+  return depth;
+}
+
+const key = (e: { from: string; to: string }) => `${e.from}→${e.to}`;
+
+const CASES = Array.from({ length: 200 }, (_, i) => randomDag(1000 + i));
+
+function built(c: Case): PrerequisiteGraph {
+  return buildPrerequisiteGraph(c.nodes, c.inputs);
+}
+
+describe("buildPrerequisiteGraph on 200 random DAGs", () => {
+  it("covers small and large, sparse and dense graphs", () => {
+    const sizes = CASES.map((c) => c.nodes.length);
+    expect(Math.min(...sizes)).toBeLessThanOrEqual(3);
+    expect(Math.max(...sizes)).toBeGreaterThanOrEqual(55);
+    expect(Math.max(...CASES.map((c) => c.edges.length))).toBeGreaterThan(200);
+    expect(CASES.filter((c) => c.duplicates > 0).length).toBeGreaterThan(10);
+  });
+
+  it("orders every article once, respecting every edge, with the documented tie-breaks", () => {
+    for (const c of CASES) {
+      const graph = built(c);
+      const order = graph.order.map((n) => n.slug);
+      expect(new Set(order).size, `seed ${c.seed}`).toBe(c.nodes.length);
+      for (const e of c.edges) {
+        expect(graph.position(e.from), `seed ${c.seed}: ${key(e)}`).toBeLessThan(graph.position(e.to));
+      }
+      expect(order, `seed ${c.seed}`).toStrictEqual(referenceOrder(c.nodes, c.edges));
+      order.forEach((slug, i) => expect(graph.position(slug)).toBe(i));
+    }
+  });
+
+  it("gives the same order and reduced edges for shuffled nodes and edges", () => {
+    for (const c of CASES) {
+      const graph = built(c);
+      const random = mulberry32(c.seed * 31);
+      const again = buildPrerequisiteGraph(shuffle(c.nodes, random), shuffle(c.inputs, random));
+      expect(again.order.map((n) => n.slug), `seed ${c.seed}`).toStrictEqual(graph.order.map((n) => n.slug));
+      expect(again.reducedEdges.map(key).sort(), `seed ${c.seed}`).toStrictEqual(graph.reducedEdges.map(key).sort());
+    }
+  });
+
+  it("reports no errors, one warning per duplicate, and one note per dropped edge", () => {
+    for (const c of CASES) {
+      const graph = built(c);
+      const by = (rule: string) => graph.diagnostics.filter((d) => d.rule === rule).length;
+      expect(graph.diagnostics.filter((d) => d.severity === "error"), `seed ${c.seed}`).toStrictEqual([]);
+      expect(by("prerequisite-duplicate"), `seed ${c.seed}`).toBe(c.duplicates);
+      expect(by("prerequisite-implied"), `seed ${c.seed}`).toBe(c.edges.length - graph.reducedEdges.length);
+      const laterBlock = c.edges.filter((e) => graph.node(e.from)!.blockIndex > graph.node(e.to)!.blockIndex).length;
+      expect(by("prerequisite-later-block"), `seed ${c.seed}`).toBe(laterBlock);
+      expect(graph.edges.map(key).sort()).toStrictEqual(c.edges.map(key).sort());
+    }
+  });
+
+  it("keeps the reachability of the full edge set in the reduced one", () => {
+    for (const c of CASES) {
+      const graph = built(c);
+      const slugs = c.nodes.map((n) => n.slug);
+      const full = reachability(slugs, c.edges);
+      const reduced = reachability(slugs, graph.reducedEdges);
+      for (const s of slugs) expect([...reduced.get(s)!].sort(), `seed ${c.seed}: ${s}`).toStrictEqual([...full.get(s)!].sort());
+      const written = new Set(c.edges.map(key));
+      for (const e of graph.reducedEdges) expect(written.has(key(e))).toBe(true);
+    }
+  });
+
+  it("keeps no reduced edge that the other reduced edges imply", () => {
+    for (const c of CASES) {
+      const graph = built(c);
+      const children = new Map<string, string[]>(c.nodes.map((n) => [n.slug, []]));
+      for (const e of graph.reducedEdges) children.get(e.from)!.push(e.to);
+      for (const e of graph.reducedEdges) {
+        expect(reachableFrom(e.from, children, e).has(e.to), `seed ${c.seed}: ${key(e)} is implied`).toBe(false);
+      }
+    }
+  });
+
+  it("answers depth, ancestors, descendants, minutes, prerequisites and dependents like brute force", () => {
+    for (const c of CASES) {
+      const graph = built(c);
+      const slugs = c.nodes.map((n) => n.slug);
+      const order = graph.order.map((n) => n.slug);
+      const byPosition = (a: string, b: string) => graph.position(a) - graph.position(b);
+      const down = reachability(slugs, c.edges);
+      const depth = longestChain(slugs, c.edges, order);
+      for (const s of slugs) {
+        const ancestors = slugs.filter((a) => down.get(a)!.has(s)).sort(byPosition);
+        expect(graph.ancestors(s), `seed ${c.seed}: ancestors of ${s}`).toStrictEqual(ancestors);
+        expect(graph.ancestorMinutes(s)).toBe(ancestors.reduce((sum, a) => sum + graph.node(a)!.readingMinutes, 0));
+        expect(graph.descendants(s), `seed ${c.seed}: descendants of ${s}`).toStrictEqual([...down.get(s)!].sort(byPosition));
+        expect(graph.depth(s), `seed ${c.seed}: depth of ${s}`).toBe(depth.get(s));
+        expect(graph.prerequisites(s)).toStrictEqual(c.edges.filter((e) => e.to === s).map((e) => e.from).sort(byPosition));
+        expect(graph.dependents(s)).toStrictEqual(c.edges.filter((e) => e.from === s).map((e) => e.to).sort(byPosition));
+      }
+    }
+  });
+});
