@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { buildAssets } from "./assets/build-assets.js";
 import type { Course } from "./content/course.js";
 import { loadCourse } from "./content/load-course.js";
+import { buildSearchIndex, closeSearchIndexer } from "./search/index-search.js";
 import { formatReport, hasErrors, type Diagnostic } from "./diagnostics.js";
 import { articleViews, bibliographyPageView, homeView, navView, pageViews } from "./views/article-view.js";
 import { courseGraphSvg, graphJson, graphList } from "./views/graph-view.js";
@@ -74,6 +75,17 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
     return course!;
   };
 
+  // Search is indexed after every full build; in the dev server only after the
+  // first, so that an edit reloads quickly (restart to re-index).
+  let indexed = false;
+  config.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+    if (indexed && runMode !== "build") return;
+    const result = await buildSearchIndex(path.resolve(directories.output));
+    for (const error of result.errors) process.stderr.write(`search index: ${error}\n`);
+    indexed = true;
+    if (runMode === "build") await closeSearchIndexer();
+  });
+
   config.on("eleventy.before", async () => {
     load();
     assets = await buildAssets(path.resolve(config.directories.output));
@@ -116,6 +128,11 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
   config.addTemplate("syllabus/topics.njk", "", {
     layout: "layouts/topics.njk",
     permalink: "/topics/",
+    eleventyExcludeFromCollections: true,
+  });
+  config.addTemplate("syllabus/search.njk", "", {
+    layout: "layouts/search.njk",
+    permalink: "/search/",
     eleventyExcludeFromCollections: true,
   });
   config.addTemplate("syllabus/graph.njk", "", {

@@ -7,6 +7,7 @@ import { headingsPlugin } from "./headings.js";
 import { highlightCode } from "./highlight.js";
 import { inlineLinesPlugin } from "./inline-lines.js";
 import { mathPlugin } from "./math.js";
+import { pauseSummaryPlugin } from "./pause-summary.js";
 import { rawHtmlCheckPlugin } from "./raw-html-check.js";
 
 export function createMarkdown(): MarkdownItInstance {
@@ -18,5 +19,6 @@ export function createMarkdown(): MarkdownItInstance {
   md.use(rawHtmlCheckPlugin);
   md.use(figuresPlugin);
   md.use(headingsPlugin);
+  md.use(pauseSummaryPlugin);
   return md;
 }

@@ -205,6 +205,7 @@ describe("a course built for production (core/course)", () => {
       const home = site.page("/");
       expect(text(home.querySelector(".hero h1"))).toBe("Fixture Course");
       expect(text(home.querySelector(".hero-description"))).toBe("A course for the integration tests.");
+      expect(text(home.querySelector(".hero-meta"))).toBe("8 articles · 3 blocks · 10 min read");
     });
 
     it("lists blocks in blocks.json order, then undeclared blocks; blocks without articles are left out", () => {

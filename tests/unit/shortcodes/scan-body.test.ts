@@ -200,22 +200,20 @@ describe("scanBody: protected text", () => {
   // with `$$`, even when markdown-it sees `$$x$$ …` as a paragraph with inline display
   // math. Everything in between (shortcodes, Nunjucks) is then left unprocessed.
   it.fails("does not protect text after a paragraph that begins with inline $$x$$", () => {
-    expect(segments("$$x$$ and more\n\n{{ a }}\n\nend $$")).toEqual([
-      ["protected", "$$x$$"],
-      ["text", " and more\n\n"],
-      ["nunjucks", "{{ a }}"],
-      ["text", "\n\nend $$"],
-    ]);
+    const text = "$$x$$ and more\n\n{{ a }}\n\nend $$";
+    const result = scanBody(text, SHORTCODES);
+    expect(result.needsNunjucks).toBe(true);
+    expect(result.segments.filter((s) => s.kind === "nunjucks").map((s) => text.slice(s.start, s.end))).toEqual(["{{ a }}"]);
   });
 
   // BUG: an indented code block (four spaces) is code, but the scanner does not protect
   // it, so Nunjucks renders `{{ x }}` written in it.
   it.fails("protects an indented code block", () => {
-    expect(segments("para\n\n    {{ x }}\n")).toEqual([
-      ["text", "para\n\n"],
-      ["protected", "    {{ x }}"],
-      ["text", "\n"],
-    ]);
+    const text = "para\n\n    {{ x }}\n";
+    const result = scanBody(text, SHORTCODES);
+    expect(result.needsNunjucks).toBe(false);
+    const protectedText = result.segments.filter((s) => s.kind === "protected").map((s) => text.slice(s.start, s.end));
+    expect(protectedText.join("")).toContain("{{ x }}");
   });
 });
 
