@@ -16,6 +16,9 @@ const uiOverrides = z.strictObject(
   >,
 );
 
+/** A numeric style: works numbered in order of first citation. */
+export const DEFAULT_CITATION_STYLE = "vancouver";
+
 export const siteOptionsSchema = z.object({
   /** The course's name, in the header and every page title. */
   title: z.string().min(1).default("Course"),
@@ -31,7 +34,7 @@ export const siteOptionsSchema = z.object({
   /** Prefix of every URL, for hosting under a sub-path (`/course/`). */
   pathPrefix: z.string().default("/"),
   /** CSL style for citations: a built-in name or a `.csl` file in `_data/`. */
-  citationStyle: z.string().default("vancouver"),
+  citationStyle: z.string().default(DEFAULT_CITATION_STYLE),
   /** Severity of broken internal links. */
   brokenLinks: z.enum(["error", "warning"]).default("error"),
   /** Link the first use of each glossary term in articles to its definition. */
@@ -50,14 +53,24 @@ export function resolveOptions(raw: unknown): SiteOptions {
   return { ...parsed, ui: { ...DEFAULT_UI_STRINGS, ...stripUndefined(parsed.ui) } };
 }
 
+export const SITE_OPTIONS_PATH = "_data/site.json";
+
+export interface LoadedOptions {
+  options: SiteOptions;
+  diagnostics: Diagnostic[];
+  /** Where an option is set in `_data/site.json`, for problems found later. */
+  locate: (key: string) => { file: string; line: number; column: number };
+}
+
 /** Reads and validates `_data/site.json` under `root`. */
-export function loadOptions(root: string): { options: SiteOptions; diagnostics: Diagnostic[] } {
-  const relative = "_data/site.json";
+export function loadOptions(root: string): LoadedOptions {
+  const relative = SITE_OPTIONS_PATH;
   const { file, diagnostics } = readJsonFile(path.join(root, relative), relative);
-  if (!file) return { options: resolveOptions({}), diagnostics };
+  const locate = (key: string) => ({ file: relative, ...(file ? file.locate([key]) : { line: 1, column: 1 }) });
+  if (!file) return { options: resolveOptions({}), diagnostics, locate };
   const result = siteOptionsSchema.safeParse(file.value);
   if (result.success) {
-    return { options: { ...result.data, ui: { ...DEFAULT_UI_STRINGS, ...stripUndefined(result.data.ui) } }, diagnostics };
+    return { options: { ...result.data, ui: { ...DEFAULT_UI_STRINGS, ...stripUndefined(result.data.ui) } }, diagnostics, locate };
   }
   for (const issue of result.error.issues) {
     const keyPath = issue.path.filter((p): p is string | number => typeof p !== "symbol");
@@ -74,7 +87,7 @@ export function loadOptions(root: string): { options: SiteOptions; diagnostics: 
       ...(hint ? { hint } : {}),
     });
   }
-  return { options: resolveOptions({}), diagnostics };
+  return { options: resolveOptions({}), diagnostics, locate };
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

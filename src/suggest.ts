@@ -32,7 +32,8 @@ export function closest(name: string, candidates: Iterable<string>, max = 3): st
     const lower = candidate.toLowerCase();
     let score = editDistance(wanted, lower, limit);
     if (score > limit && sharedPrefix(wanted, lower) >= 4) score = limit;
-    if (score <= limit) scored.push({ candidate, score });
+    // Replacing every letter is no resemblance ("x" is not close to "a").
+    if (score <= limit && score < Math.max(wanted.length, lower.length)) scored.push({ candidate, score });
   }
   scored.sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate));
   return scored.slice(0, max).map((s) => s.candidate);

@@ -77,6 +77,7 @@ function readBibtex(text: string, diagnostics: Diagnostic[]): Work[] {
     diagnostics.push({ file: BIBTEX_PATH, ...problem, severity: "error", rule: "bibliography-malformed" });
   }
   const prefix = scan.macros.join("\n");
+  const reported = new Set<BibtexEntry>();
   let items: CslItem[];
   try {
     items = parseBibtex(`${prefix}\n${scan.entries.map((e) => e.text).join("\n")}`);
@@ -87,6 +88,7 @@ function readBibtex(text: string, diagnostics: Diagnostic[]): Work[] {
       try {
         items.push(...parseBibtex(`${prefix}\n${entry.text}`));
       } catch (error) {
+        reported.add(entry);
         // citation-js counts lines in the text it was given: the macros, then the entry.
         const message = firstLine(error);
         const at = /at line (\d+) col (\d+)/.exec(message);
@@ -107,7 +109,7 @@ function readBibtex(text: string, diagnostics: Diagnostic[]): Work[] {
   for (const entry of scan.entries) {
     const item = byKey.get(entry.key);
     if (!item) {
-      if (!diagnostics.some((d) => d.file === BIBTEX_PATH && d.line === entry.line)) {
+      if (!reported.has(entry)) {
         diagnostics.push({
           file: BIBTEX_PATH,
           line: entry.line,
@@ -157,6 +159,9 @@ function readCslJson(absolutePath: string, diagnostics: Diagnostic[]): Work[] {
 /** Drops unsafe URLs (with a warning) and picks the paper's link. */
 function sanitise(work: Work, diagnostics: Diagnostic[]): void {
   const item = work.item as CslItem & { URL?: string; DOI?: string };
+  // citeproc links URLs and DOIs as they are; normalise them so that no quote
+  // or angle bracket can leave the href attribute.
+  if (item.URL !== undefined && isHttpUrl(item.URL)) item.URL = new URL(item.URL).href;
   if (item.URL !== undefined && !isHttpUrl(item.URL)) {
     diagnostics.push({
       file: work.file,
@@ -169,7 +174,9 @@ function sanitise(work: Work, diagnostics: Diagnostic[]): void {
     delete item.URL;
   }
   if (item.DOI !== undefined) {
-    item.DOI = item.DOI.replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:)/i, "");
+    item.DOI = item.DOI.trim()
+      .replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:)/i, "")
+      .replace(/["'<>\s\\`]/g, (c) => encodeURIComponent(c));
     work.link = { href: `https://doi.org/${item.DOI}`, label: `doi:${item.DOI}` };
   } else if (item.URL !== undefined) {
     work.link = { href: item.URL, label: new URL(item.URL).host };

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { fingerprint } from "./bibliography.js";
 import { cslStyles } from "./citation-js.js";
 
 export interface CitationStyle {
@@ -12,18 +13,26 @@ export interface CitationStyle {
   /** numeric: [1, 3]; author-date: (Elhage et al., 2022); note styles format like author-date here. */
   kind: "numeric" | "author-date";
   layout: { prefix: string; suffix: string; delimiter: string; superscript: boolean };
-  /** Whether consecutive numbers collapse into ranges (1–3). */
-  collapseRanges: boolean;
 }
 
 export const BUILT_IN_STYLES = ["apa", "vancouver", "harvard1"];
 
-/** The style named in the site options; a `.csl` file in `_data/` is registered under its file name. */
+/**
+ * The style named in the site options: `_data/<name>.csl` when the course has
+ * it, else a built-in style. citation-js keeps one registry per process, so a
+ * course's own file is registered under a name of its content: it never
+ * replaces a built-in style, nor leaks into another course built later.
+ */
 export function resolveStyle(root: string, name: string): CitationStyle | { error: string; available: string[] } {
-  const file = path.join(root, "_data", `${name.replace(/\.csl$/, "")}.csl`);
   const styleName = name.replace(/\.csl$/, "");
-  if (existsSync(file)) cslStyles.add(styleName, readFileSync(file, "utf8"));
-  if (!cslStyles.has(styleName)) {
+  const file = path.join(root, "_data", `${styleName}.csl`);
+  if (existsSync(file)) {
+    const xml = readFileSync(file, "utf8");
+    const registered = `course:${styleName}:${fingerprint(xml)}`;
+    if (!cslStyles.has(registered)) cslStyles.add(registered, xml);
+    return describeStyle(registered, xml);
+  }
+  if (!BUILT_IN_STYLES.includes(styleName) || !cslStyles.has(styleName)) {
     return { error: `Unknown citation style "${name}"`, available: BUILT_IN_STYLES };
   }
   return describeStyle(styleName, cslStyles.get(styleName));
@@ -31,8 +40,8 @@ export function resolveStyle(root: string, name: string): CitationStyle | { erro
 
 export function describeStyle(name: string, xml: string): CitationStyle {
   const format = /citation-format="([^"]+)"/.exec(xml)?.[1];
-  const citation = /<citation\b([^>]*)>([\s\S]*?)<\/citation>/.exec(xml);
-  const layoutAttributes = /<layout\b([^>]*)>/.exec(citation?.[2] ?? "")?.[1] ?? "";
+  const citation = /<citation\b[^>]*>([\s\S]*?)<\/citation>/.exec(xml);
+  const layoutAttributes = /<layout\b([^>]*)>/.exec(citation?.[1] ?? "")?.[1] ?? "";
   const attribute = (source: string, attr: string) => decodeXml(new RegExp(`\\b${attr}="([^"]*)"`).exec(source)?.[1] ?? "");
   return {
     name,
@@ -43,7 +52,6 @@ export function describeStyle(name: string, xml: string): CitationStyle {
       delimiter: attribute(layoutAttributes, "delimiter") || ", ",
       superscript: attribute(layoutAttributes, "vertical-align") === "sup",
     },
-    collapseRanges: /collapse="citation-number"/.test(citation?.[1] ?? ""),
   };
 }
 

@@ -33,6 +33,11 @@ export const LOCATOR_LABELS_TEXT = "p., pp., sec., §, ch., fig., eq., tab., par
 
 export type ParsedCite = { item: CiteItem } | { error: string };
 
+/** A label written alone (`p.`, `pp`, `§`): a locator without its value. */
+function labelOnly(text: string): boolean {
+  return LABELS.some(([pattern]) => pattern.test(text.trim()));
+}
+
 export function parseCiteArgument(argument: string): ParsedCite {
   const comma = argument.indexOf(",");
   const key = (comma < 0 ? argument : argument.slice(0, comma)).trim();
@@ -41,10 +46,15 @@ export function parseCiteArgument(argument: string): ParsedCite {
   if (comma < 0) return { item: { key, locatorText: undefined, label: undefined, locator: undefined } };
   const locatorText = argument.slice(comma + 1).trim();
   if (locatorText === "") return { error: `Empty locator after "${key},"` };
+  if (labelOnly(locatorText)) return { error: `Locator "${locatorText}" has a label but no value` };
   const match = /^(\p{L}+\.?|§+|¶+)\s*(\S.*)$/u.exec(locatorText);
   const labelWord = match?.[1] ?? "";
   const found = LABELS.find(([pattern]) => pattern.test(labelWord));
-  if (found && match) return { item: { key, locatorText, label: found[1], locator: match[2]!.trim() } };
+  if (found && match) {
+    const value = match[2]!.trim();
+    if (!/[\p{L}\p{N}]/u.test(value)) return { error: `Locator "${locatorText}" has a label but no value` };
+    return { item: { key, locatorText, label: found[1], locator: value } };
+  }
   if (/^[\divxlcdm]+([-–,]\s*[\divxlcdm]+)*$/i.test(locatorText)) {
     return { item: { key, locatorText: `p. ${locatorText}`, label: "page", locator: locatorText } };
   }

@@ -56,6 +56,7 @@ export interface Page {
   description: string;
   draft: boolean;
   html: string;
+  citedIds: string[];
   toc: TocEntry[];
 }
 

@@ -28,7 +28,9 @@ export interface SourceFile {
 }
 
 export function parseSourceFile(path: string, raw: string): { file: SourceFile; diagnostics: Diagnostic[] } {
-  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  // Lines and columns are counted on the text as authors see it: no BOM, and
+  // Windows line endings read as one (YAML would otherwise keep a `\r` in values).
+  const text = (raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw).replace(/\r\n?/g, "\n");
   const lines = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
   let doc: Document | undefined;
@@ -57,7 +59,7 @@ export function parseSourceFile(path: string, raw: string): { file: SourceFile; 
       message: "Frontmatter is not closed: expected a line `---` after it",
     });
   }
-  for (const error of doc?.errors ?? []) {
+  for (const error of frontmatterOk ? (doc?.errors ?? []) : []) {
     frontmatterOk = false;
     const { line, column } = at(error.pos[0]);
     diagnostics.push({

@@ -14,7 +14,7 @@ import { PageCitationState } from "../citations/page-citations.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { buildPrerequisiteGraph, type EdgeInput, type GraphNode } from "../graph/prerequisite-graph.js";
 import { createMarkdown } from "../markdown/create-markdown.js";
-import { loadOptions, type SiteOptions } from "../options.js";
+import { DEFAULT_CITATION_STYLE, loadOptions, type SiteOptions } from "../options.js";
 import { renderBody, SHORTCODE_NAMES, type RenderServices } from "../render/render-body.js";
 import { scanBody, type ScanResult } from "../shortcodes/scan-body.js";
 import { didYouMean } from "../suggest.js";
@@ -60,7 +60,7 @@ function renderServices(options: SiteOptions): RenderServices {
 
 export function loadCourse({ root, includeDrafts }: LoadOptions): LoadResult {
   const diagnostics: Diagnostic[] = [];
-  const { options, diagnostics: optionProblems } = loadOptions(root);
+  const { options, diagnostics: optionProblems, locate: locateOption } = loadOptions(root);
   const { blocks: declaredBlocks, diagnostics: blockProblems } = loadBlocks(root);
   const { bibliography, diagnostics: bibliographyProblems } = loadBibliography(root);
   diagnostics.push(...optionProblems, ...blockProblems, ...bibliographyProblems);
@@ -73,7 +73,8 @@ export function loadCourse({ root, includeDrafts }: LoadOptions): LoadResult {
   });
 
   // 2. Format the works cited anywhere once.
-  const formatter = createFormatter(root, options, bibliography, sources, diagnostics);
+  const published = includeDrafts ? sources : sources.filter((s) => s.file.data.draft !== true);
+  const formatter = createFormatter(root, options, bibliography, published, diagnostics, locateOption);
 
   // 3. Check frontmatter and render every page.
   const context: ReadContext = {
@@ -127,7 +128,7 @@ export function loadCourse({ root, includeDrafts }: LoadOptions): LoadResult {
       pages,
       bySlug,
       graph,
-      bibliography: bibliographyView(ordered, bibliography, formatter),
+      bibliography: bibliographyView([...ordered, ...pages], bibliography, formatter),
     },
     diagnostics,
   };
@@ -142,29 +143,29 @@ interface ReadContext {
   newCitations: () => PageCitationState | undefined;
 }
 
+/** The citation formatter for the works cited in `sources` (the pages this build publishes). */
 function createFormatter(
   root: string,
   options: SiteOptions,
   bibliography: Bibliography,
   sources: ParsedSource[],
   diagnostics: Diagnostic[],
+  locateOption: (key: string) => { file: string; line: number; column: number },
 ): CitationFormatter | undefined {
   if (!bibliography.present) return undefined;
-  const style = resolveStyle(root, options.citationStyle);
+  let style = resolveStyle(root, options.citationStyle);
   if ("error" in style) {
+    const hint = didYouMean(options.citationStyle, style.available);
     diagnostics.push({
-      file: "_data/site.json",
-      line: 1,
-      column: 1,
+      ...locateOption("citationStyle"),
       severity: "error",
       rule: "citation-style-unknown",
       message: `${style.error}: use one of ${style.available.join(", ")}, or put <name>.csl in _data/`,
-      ...(() => {
-        const hint = didYouMean(options.citationStyle, style.available);
-        return hint ? { hint } : {};
-      })(),
+      ...(hint ? { hint } : {}),
     });
-    return undefined;
+    // Go on with the default style, so that every citation is still checked.
+    style = resolveStyle(root, DEFAULT_CITATION_STYLE);
+    if ("error" in style) return undefined;
   }
   const cited = new Set<string>();
   for (const { scan } of sources) {
@@ -270,6 +271,7 @@ function readPage(file: SourceFile, defaultUrl: string, scan: ScanResult, contex
     description: data.description ?? "",
     draft: data.draft === true,
     html: body.html + referencesHtml,
+    citedIds: citations?.citedIds ?? [],
     toc: body.toc,
   };
 }
@@ -356,10 +358,14 @@ function groupIntoBlocks(articles: Article[], declared: DeclaredBlock[], options
   return [...blocks.values()].filter((b) => b.articles.length > 0);
 }
 
-/** Every work cited anywhere, with the articles citing it, for the course bibliography page. */
-function bibliographyView(articles: Article[], bibliography: Bibliography, formatter: CitationFormatter | undefined): Course["bibliography"] {
+/** Every work cited anywhere, with the pages citing it, for the course bibliography page. */
+function bibliographyView(
+  articles: (Article | Page)[],
+  bibliography: Bibliography,
+  formatter: CitationFormatter | undefined,
+): Course["bibliography"] {
   if (!formatter) return [];
-  const citing = new Map<string, Article[]>();
+  const citing = new Map<string, (Article | Page)[]>();
   for (const article of articles) {
     for (const id of article.citedIds) citing.set(id, [...(citing.get(id) ?? []), article]);
   }

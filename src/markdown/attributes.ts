@@ -41,8 +41,10 @@ function checkToken(token: Token, line: number | undefined, env: Env | undefined
 }
 
 function checkAttributes(state: StateCore): void {
+  let line: number | undefined;
   for (const token of state.tokens) {
-    const line = token.map?.[0];
+    // Some block tokens (table cells) have no map: they are on the line of the last one that has.
+    line = token.map?.[0] ?? line;
     checkToken(token, line, state.env);
     for (const child of token.children ?? []) checkToken(child, inlineLine(child) ?? line, state.env);
   }

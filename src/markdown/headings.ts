@@ -13,6 +13,7 @@ export function slugify(text: string): string {
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
+    .replace(/[&'’]/g, "")
     .replace(/[^\p{L}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "") || "section";
 }
@@ -40,10 +41,32 @@ function collectToc(md: MarkdownIt) {
   };
 }
 
+const EXPLICIT_IDS = "syllabusExplicitIds";
+
+/** Ids authors gave (`{#id}`) win: a generated slug steps around them. */
+function collectExplicitIds(state: StateCore): void {
+  const ids = new Set<string>();
+  for (const token of state.tokens) {
+    const id = token.type === "heading_open" ? token.attrGet("id") : null;
+    if (id !== null) ids.add(String(id));
+  }
+  state.env[EXPLICIT_IDS] = ids;
+}
+
+function slugAvoidingExplicit(text: string, env: Record<string, unknown>): string {
+  const base = slugify(text);
+  const taken = env[EXPLICIT_IDS] as Set<string> | undefined;
+  if (!taken?.has(base)) return base;
+  let n = 1;
+  while (taken.has(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+}
+
 export function headingsPlugin(md: MarkdownIt): void {
+  md.core.ruler.push("syllabus_explicit_ids", collectExplicitIds);
   md.use(anchor, {
     level: [2, 3, 4, 5, 6],
-    slugify,
+    slugifyWithState: (text, state) => slugAvoidingExplicit(text, state.env as Record<string, unknown>),
     failOnNonUnique: false,
     tabIndex: false,
     permalink: anchor.permalink.headerLink({ class: "heading-link" }),

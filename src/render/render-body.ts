@@ -9,6 +9,7 @@ import type { Environment } from "nunjucks";
 import type { SourceFile } from "../content/frontmatter.js";
 import { countWords } from "../content/source-text.js";
 import type { Diagnostic, Location, Severity } from "../diagnostics.js";
+import { escapeHtml } from "../html.js";
 import { createEnv, type TocEntry } from "../markdown/render-context.js";
 import { pauseOpening, PAUSE_CLOSING } from "../shortcodes/pause.js";
 import { scanBody, type ScanResult, type Segment, type StringArgument } from "../shortcodes/scan-body.js";
@@ -98,6 +99,12 @@ export function renderBody(
       if (segment.kind === "text") words += countWords(body.slice(segment.start, segment.end));
       continue;
     }
+    if (segment.kind === "broken") {
+      // Already reported; shown as written, and kept away from markdown-it-attrs.
+      const raw = body.slice(segment.start, segment.end);
+      out.insert(html.add(`<code class="shortcode-error">${escapeHtml(raw)}</code>`), segment.start);
+      continue;
+    }
     if (segment.kind === "protected") {
       if (scan.needsNunjucks) {
         // One marker per line keeps the line structure through Nunjucks.
@@ -160,9 +167,16 @@ export function renderBody(
 
   let markdown = out.toString();
   if (scan.needsNunjucks) {
-    markdown = hidden.restore(runNunjucks(services.nunjucks, markdown, options.nunjucksContext ?? {}, (line, message) =>
-      report({ file: file.path, line: out.sourceLine(line - 1), column: 1 }, "error", "nunjucks", message),
-    ));
+    const rendered = runNunjucks(services.nunjucks, markdown, options.nunjucksContext ?? {});
+    if ("error" in rendered) {
+      const line = rendered.line === undefined ? file.bodyLine : out.sourceLine(rendered.line - 1);
+      report({ file: file.path, line, column: 1 }, "error", "nunjucks", rendered.error);
+      // Show the Nunjucks as written, away from markdown-it-attrs (which would read `{% … %}` as attributes).
+      markdown = markdown.replace(/\{[{%#][\s\S]*?[}%#]\}/g, (raw) => html.add(`<code class="shortcode-error">${escapeHtml(raw)}</code>`));
+    } else {
+      markdown = rendered.text;
+    }
+    markdown = hidden.restore(markdown);
   }
 
   const env = createEnv({
@@ -181,20 +195,22 @@ export function renderBody(
   return { html: rendered, toc, wordCount: words, diagnostics };
 }
 
+/** Renders with Nunjucks; on failure, the message and (1-based) line of the problem. */
 function runNunjucks(
   env: Environment,
   text: string,
   context: object,
-  onError: (line: number, message: string) => void,
-): string {
+): { text: string } | { error: string; line: number | undefined } {
   try {
-    return env.renderString(text, context);
+    return { text: env.renderString(text, context) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /\[Line (\d+), Column (\d+)\]/.exec(message);
     const detail = message.split("\n").map((l) => l.trim()).filter(Boolean).at(-1) ?? message;
-    onError(position ? Number(position[1]) : 1, `Nunjucks: ${detail}`);
-    return text;
+    // Nunjucks counts lines from 1 in syntax errors but from 0 in runtime ("Error: …") ones.
+    const runtime = detail.startsWith("Error:");
+    const line = position ? Number(position[1]) + (runtime ? 1 : 0) : undefined;
+    return { error: `Nunjucks: ${detail.replace(/^Error: /, "")}`, line };
   }
 }
 

@@ -24,7 +24,9 @@ export type Segment =
   /** A `{% name … %}` tag of ours. */
   | { kind: "tag"; name: string; args: StringArgument[]; start: number; end: number; nameOffset: number }
   /** Other Nunjucks syntax (`{{ x }}`, `{% if %}`, `{# comment #}`): left for Nunjucks. */
-  | { kind: "nunjucks"; start: number; end: number };
+  | { kind: "nunjucks"; start: number; end: number }
+  /** A tag that could not be used (reported in `problems`): shown as written, never parsed again. */
+  | { kind: "broken"; start: number; end: number };
 
 export interface ScanProblem {
   offset: number;
@@ -65,9 +67,20 @@ export function scanBody(text: string, shortcodes: ReadonlySet<string>): ScanRes
     textStart = i = segment.end;
   };
 
+  // Block context, for indented code: it starts after a blank line, outside lists.
+  let previousBlank = true;
+  let inList = false;
+
   while (i < text.length) {
     if (i === 0 || text[i - 1] === "\n") {
-      const end = blockProtectedEnd(text, i);
+      const line = text.slice(i, endOfLine(text, i));
+      const blank = line.trim() === "";
+      const end = blank ? i : blockProtectedEnd(text, i, previousBlank && !inList);
+      if (!blank) {
+        if (LIST_ITEM.test(line)) inList = true;
+        else if (!/^\s/.test(line)) inList = false;
+      }
+      previousBlank = blank;
       if (end > i) {
         emit({ kind: "protected", start: i, end });
         continue;
@@ -92,14 +105,14 @@ export function scanBody(text: string, shortcodes: ReadonlySet<string>): ScanRes
       const tag = parseTag(text, i);
       if ("problem" in tag) {
         problems.push(tag.problem);
-        i += 2;
+        emit({ kind: "broken", start: i, end: tag.end ?? endOfLine(text, i) });
         continue;
       }
       if (tag.name === "raw" || tag.name === "verbatim") {
         const endTag = findEndRaw(text, tag.end, tag.name);
         if (!endTag) {
           problems.push({ offset: i, rule: "shortcode-unclosed", message: `Unclosed {% ${tag.name} %}: expected {% end${tag.name} %}` });
-          i = tag.end;
+          emit({ kind: "broken", start: i, end: tag.end });
           continue;
         }
         flushText(i);
@@ -118,21 +131,24 @@ export function scanBody(text: string, shortcodes: ReadonlySet<string>): ScanRes
           message: `Unknown shortcode "${tag.name}"`,
           ...suggestion(tag.name, known),
         });
-        i = tag.end;
+        emit({ kind: "broken", start: i, end: tag.end });
       }
     } else if (c === "{" && text[i + 1] === "{") {
       const close = text.indexOf("}}", i + 2);
       if (close < 0) {
         problems.push({ offset: i, rule: "shortcode-unclosed", message: "Unclosed {{: expected }}" });
-        i += 2;
+        emit({ kind: "broken", start: i, end: i + 2 });
       } else {
         needsNunjucks = true;
         emit({ kind: "nunjucks", start: i, end: close + 2 });
       }
     } else if (c === "{" && text[i + 1] === "#") {
       const end = nunjucksCommentEnd(text, i);
-      if (end < 0) i += 2; // markdown-it-attrs `{#id}`, plain text to Nunjucks-free rendering
-      else {
+      if (end < 0) {
+        // markdown-it-attrs' `{#id …}`: not a Nunjucks comment, and must not be taken for one.
+        const close = text.indexOf("}", i);
+        emit({ kind: "protected", start: i, end: close < 0 ? i + 2 : close + 1 });
+      } else {
         needsNunjucks = true;
         emit({ kind: "nunjucks", start: i, end });
       }
@@ -144,8 +160,13 @@ export function scanBody(text: string, shortcodes: ReadonlySet<string>): ScanRes
   return { segments, problems, needsNunjucks };
 }
 
-/** End of a fenced code block or display-math block starting at this line, or `start` if none. */
-function blockProtectedEnd(text: string, start: number): number {
+const LIST_ITEM = /^\s{0,3}([-*+]|\d{1,9}[.)])(\s|$)/;
+
+/**
+ * End of a fenced code block, display-math block or (when `codeMayStart`)
+ * indented code block starting at this line, or `start` if none.
+ */
+function blockProtectedEnd(text: string, start: number, codeMayStart: boolean): number {
   const lineEnd = endOfLine(text, start);
   const line = text.slice(start, lineEnd);
   const fence = FENCE_OPEN.exec(line);
@@ -160,9 +181,24 @@ function blockProtectedEnd(text: string, start: number): number {
     }
     return text.length;
   }
+  if (codeMayStart && /^( {4}|\t)/.test(line)) {
+    // Indented code runs until a non-blank line indented less.
+    let end = lineEnd;
+    let at = lineEnd + 1;
+    while (at < text.length) {
+      const next = endOfLine(text, at);
+      const candidate = text.slice(at, next);
+      if (candidate.trim() !== "" && !/^( {4}|\t)/.test(candidate)) break;
+      if (candidate.trim() !== "") end = next;
+      at = next + 1;
+    }
+    return end;
+  }
   if (/^ {0,3}\$\$/.test(line)) {
     const rest = line.trimStart().slice(2).trimEnd();
     if (rest.length >= 2 && rest.endsWith("$$")) return lineEnd;
+    // `$$x$$ and more` opens a paragraph, not a display block (as in markdown/math.ts).
+    if (rest.includes("$$")) return start;
     let at = lineEnd + 1;
     while (at < text.length) {
       const end = endOfLine(text, at);
@@ -216,7 +252,10 @@ function findEndRaw(text: string, from: number, name: string): { start: number; 
   return match ? { start: match.index, end: match.index + match[0].length } : undefined;
 }
 
-type ParsedTag = { name: string; nameOffset: number; args: StringArgument[]; end: number } | { problem: ScanProblem };
+type ParsedTag =
+  | { name: string; nameOffset: number; args: StringArgument[]; end: number }
+  /** `end`: where the tag ends, when its `%}` was found. */
+  | { problem: ScanProblem; end?: number };
 
 /** Parses `{% name "a", 'b' %}` at `start`. Arguments must be quoted strings separated by commas. */
 function parseTag(text: string, start: number): ParsedTag {
@@ -241,9 +280,7 @@ function parseTag(text: string, start: number): ParsedTag {
       i++;
     } else if ((c === "%" && text[i + 1] === "}") || (c === "-" && text[i + 1] === "%" && text[i + 2] === "}")) {
       const end = i + (c === "-" ? 3 : 2);
-      if (foreign && !NUNJUCKS_TAGS.has(name)) {
-        return malformed(name, nameOffset);
-      }
+      if (foreign && !NUNJUCKS_TAGS.has(name)) return { ...malformed(name, nameOffset), end };
       return { name, nameOffset, args, end };
     } else if (c === '"' || c === "'") {
       if (expectComma && !foreign) return malformed(name, i, "Expected a comma between arguments");

@@ -84,18 +84,28 @@ describe("a course built for production (core/course)", () => {
   it("copies the images beside topics/<slug>/index.md, where the article's relative links find them", () => {
     expect(site.exists("/topics/welcome/images/a.svg")).toBe(true);
     expect(site.file("/topics/welcome/images/a.svg")).toBe(
-      readFileSync(path.join(fixture("core/course"), "content/topics/welcome/images/a.svg"), "utf8"),
+      readFileSync(
+        path.join(fixture("core/course"), "content/topics/welcome/images/a.svg"),
+        "utf8",
+      ),
     );
-    const src = site.page("/topics/welcome/").querySelector(".article-body img")?.getAttribute("src");
+    const src = site
+      .page("/topics/welcome/")
+      .querySelector(".article-body img")
+      ?.getAttribute("src");
     expect(src).toBe("images/a.svg");
-    expect(new URL(src!, "https://example.org/topics/welcome/").pathname).toBe("/topics/welcome/images/a.svg");
+    expect(new URL(src!, "https://example.org/topics/welcome/").pathname).toBe(
+      "/topics/welcome/images/a.svg",
+    );
   });
 
   it("shows the frontmatter: title, description, difficulty label, reading time and block title", () => {
     const page = site.page("/topics/vectors/");
     const header = page.querySelector(".article-header")!;
     expect(text(header.querySelector("h1"))).toBe("Vectors");
-    expect(text(header.querySelector(".article-description"))).toBe("A long article written as topics/vectors.md.");
+    expect(text(header.querySelector(".article-description"))).toBe(
+      "A long article written as topics/vectors.md.",
+    );
     const difficulty = header.querySelector(".article-meta .difficulty")!;
     expect(difficulty.classList.contains("difficulty-intermediate")).toBe(true);
     expect(difficulty.getAttribute("data-level")).toBe("2");
@@ -110,8 +120,12 @@ describe("a course built for production (core/course)", () => {
   // does not reach its parent layout in Eleventy, so every page's <title> is only the
   // course title ("Fixture Course").
   it.fails("names the article and the page in the document title", () => {
-    expect(text(site.page("/topics/vectors/").querySelector("title"))).toBe("Vectors · Fixture Course");
-    expect(text(site.page("/about/").querySelector("title"))).toBe("About this course · Fixture Course");
+    expect(text(site.page("/topics/vectors/").querySelector("title"))).toBe(
+      "Vectors · Fixture Course",
+    );
+    expect(text(site.page("/about/").querySelector("title"))).toBe(
+      "About this course · Fixture Course",
+    );
   });
 
   it("shows no difficulty when the frontmatter gives none", () => {
@@ -135,25 +149,36 @@ describe("a course built for production (core/course)", () => {
     const items = [...page.querySelectorAll(".prerequisite-list li")];
     expect(text(items[0]!.querySelector(".difficulty"))).toBe("Introductory");
     expect(text(items[2]!.querySelector(".difficulty"))).toBe("Intermediate");
-    expect(texts(page.querySelectorAll(".prerequisite-list li .reading-time"))).toEqual(["1 min read", "1 min read", "3 min read"]);
+    expect(texts(page.querySelectorAll(".prerequisite-list li .reading-time"))).toEqual([
+      "1 min read",
+      "1 min read",
+      "3 min read",
+    ]);
   });
 
   // BUG: _includes/layouts/article.njk sets `d = article.difficulty` at the top of the
   // template and then `{% set d = p.difficulty %}` for each prerequisite; when the
   // prerequisite has no difficulty, Nunjucks falls back to the outer `d`, so "Scalars"
   // is shown with the *current* article's label ("Advanced").
-  it.fails("shows no difficulty for a prerequisite that has none (not the current article's)", () => {
-    const page = site.page("/topics/matrices/");
-    const scalars = [...page.querySelectorAll(".prerequisite-list li")].find((li) => text(li.querySelector("a")) === "Scalars")!;
-    expect(scalars).toBeDefined();
-    expect(scalars.querySelector(".difficulty")).toBeNull();
-  });
+  it.fails(
+    "shows no difficulty for a prerequisite that has none (not the current article's)",
+    () => {
+      const page = site.page("/topics/matrices/");
+      const scalars = [...page.querySelectorAll(".prerequisite-list li")].find(
+        (li) => text(li.querySelector("a")) === "Scalars",
+      )!;
+      expect(scalars).toBeDefined();
+      expect(scalars.querySelector(".difficulty")).toBeNull();
+    },
+  );
 
   it("says an article without prerequisites can be read first", () => {
     const page = site.page("/topics/welcome/");
     expect(text(page.querySelector("#prerequisites-title"))).toBe("Before you read");
     expect(page.querySelector(".prerequisite-list")).toBeNull();
-    expect(text(page.querySelector(".prerequisites p"))).toBe("No prerequisites: you can start here.");
+    expect(text(page.querySelector(".prerequisites p"))).toBe(
+      "No prerequisites: you can start here.",
+    );
   });
 
   it("accepts category, glossary, order and Eleventy's permalink, date and tags", () => {
@@ -191,7 +216,10 @@ describe("a course built for production (core/course)", () => {
 
   it("publishes content/resources/index.md at /resources/ and links the pages from the header", () => {
     expect(text(site.page("/resources/").querySelector("main h1"))).toBe("Resources");
-    const nav = [...site.page("/").querySelectorAll(".site-nav a")].map((a) => ({ href: a.getAttribute("href"), title: text(a) }));
+    const nav = [...site.page("/").querySelectorAll(".site-nav a")].map((a) => ({
+      href: a.getAttribute("href"),
+      title: text(a),
+    }));
     expect(nav).toEqual(
       expect.arrayContaining([
         { href: "/about/", title: "About this course" },
@@ -204,13 +232,19 @@ describe("a course built for production (core/course)", () => {
     it("shows the course's title and description", () => {
       const home = site.page("/");
       expect(text(home.querySelector(".hero h1"))).toBe("Fixture Course");
-      expect(text(home.querySelector(".hero-description"))).toBe("A course for the integration tests.");
+      expect(text(home.querySelector(".hero-description"))).toBe(
+        "A course for the integration tests.",
+      );
       expect(text(home.querySelector(".hero-meta"))).toBe("8 articles · 3 blocks · 10 min read");
     });
 
     it("lists blocks in blocks.json order, then undeclared blocks; blocks without articles are left out", () => {
       const home = site.page("/");
-      expect(texts(home.querySelectorAll("section.block h2"))).toEqual(["Zeta Basics", "Alpha Methods", "Extra reading"]);
+      expect(texts(home.querySelectorAll("section.block h2"))).toEqual([
+        "Zeta Basics",
+        "Alpha Methods",
+        "Extra reading",
+      ]);
       expect(texts(home.querySelectorAll("section.block .block-description"))).toEqual([
         "Declared first, although it sorts last.",
         "Declared second.",
@@ -227,21 +261,51 @@ describe("a course built for production (core/course)", () => {
         readingTime: text(card.querySelector(".card-meta .reading-time")),
       }));
       expect(cards).toEqual([
-        { href: "/topics/welcome/", title: "Welcome", description: "Where the course begins.", difficulty: "Introductory", readingTime: "1 min read" },
-        { href: "/topics/scalars/", title: "Scalars", description: "A plain number: no difficulty given.", difficulty: undefined, readingTime: "1 min read" },
-        { href: "/topics/vectors/", title: "Vectors", description: "A long article written as topics/vectors.md.", difficulty: "Intermediate", readingTime: "3 min read" },
-        { href: "/topics/matrices/", title: "Matrices", description: "Three ways to name a prerequisite.", difficulty: "Advanced", readingTime: "1 min read" },
+        {
+          href: "/topics/welcome/",
+          title: "Welcome",
+          description: "Where the course begins.",
+          difficulty: "Introductory",
+          readingTime: "1 min read",
+        },
+        {
+          href: "/topics/scalars/",
+          title: "Scalars",
+          description: "A plain number: no difficulty given.",
+          difficulty: undefined,
+          readingTime: "1 min read",
+        },
+        {
+          href: "/topics/vectors/",
+          title: "Vectors",
+          description: "A long article written as topics/vectors.md.",
+          difficulty: "Intermediate",
+          readingTime: "3 min read",
+        },
+        {
+          href: "/topics/matrices/",
+          title: "Matrices",
+          description: "Three ways to name a prerequisite.",
+          difficulty: "Advanced",
+          readingTime: "1 min read",
+        },
       ]);
     });
 
     it("orders articles within a block by `order`, those without one last", () => {
       const blocks = site.page("/").querySelectorAll("section.block");
-      expect(texts(blocks[1]!.querySelectorAll(".card-title a"))).toEqual(["Patching", "Ablation", "Probing"]);
+      expect(texts(blocks[1]!.querySelectorAll(".card-title a"))).toEqual([
+        "Patching",
+        "Ablation",
+        "Probing",
+      ]);
       expect(texts(blocks[2]!.querySelectorAll(".card-title a"))).toEqual(["Eleventy Keys"]);
     });
 
     it('links "Start here" to the first article', () => {
-      const start = [...site.page("/").querySelectorAll(".hero a")].find((a) => text(a)?.startsWith("Start here:"));
+      const start = [...site.page("/").querySelectorAll(".hero a")].find((a) =>
+        text(a)?.startsWith("Start here:"),
+      );
       expect(start?.getAttribute("href")).toBe("/topics/welcome/");
       expect(text(start)).toBe("Start here: Welcome →");
     });
@@ -277,7 +341,12 @@ describe("a course built with drafts (core/course, includeDrafts)", () => {
     expect(text(page.querySelector("h1"))).toBe("Unfinished");
     expect(text(page.querySelector(".article-meta .badge-draft"))).toBe("Draft");
     const block = site.page("/").querySelectorAll("section.block")[1]!;
-    expect(texts(block.querySelectorAll(".card-title a"))).toEqual(["Unfinished", "Patching", "Ablation", "Probing"]);
+    expect(texts(block.querySelectorAll(".card-title a"))).toEqual([
+      "Unfinished",
+      "Patching",
+      "Ablation",
+      "Probing",
+    ]);
     expect(text(block.querySelector(".card .badge-draft"))).toBe("Draft");
   });
 });
@@ -305,14 +374,20 @@ describe("a different course with the same templates (core/replaced-course)", ()
     expect(text(home.querySelector(".hero h1"))).toBe("Cell Biology in Three Steps");
     expect(text(home.querySelector("title"))).toBe("Cell Biology in Three Steps");
     // Articles without a block form one block named after the course.
-    expect(texts(home.querySelectorAll("section.block h2"))).toEqual(["Structure", "Function", "Cell Biology in Three Steps"]);
+    expect(texts(home.querySelectorAll("section.block h2"))).toEqual([
+      "Structure",
+      "Function",
+      "Cell Biology in Three Steps",
+    ]);
     expect([...home.querySelectorAll(".card-title a")].map((a) => a.getAttribute("href"))).toEqual([
       "/topics/cells/",
       "/topics/organelles/",
       "/topics/metabolism/",
       "/topics/vocabulary/",
     ]);
-    const start = [...home.querySelectorAll(".hero a")].find((a) => text(a)?.startsWith("Start here:"));
+    const start = [...home.querySelectorAll(".hero a")].find((a) =>
+      text(a)?.startsWith("Start here:"),
+    );
     expect(start?.getAttribute("href")).toBe("/topics/cells/");
   });
 
@@ -320,7 +395,9 @@ describe("a different course with the same templates (core/replaced-course)", ()
     const metabolism = site.page("/topics/metabolism/");
     expect(shownBlock(metabolism)).toBe("Function");
     expect(text(metabolism.querySelector(".prerequisite-list a"))).toBe("Organelles");
-    expect(text(metabolism.querySelector("details.pause-and-think > summary"))).toBe("Pause and think: Where does the energy go?");
+    expect(text(metabolism.querySelector("details.pause-and-think > summary"))).toBe(
+      "Pause and think: Where does the energy go?",
+    );
     expect(shownBlock(site.page("/topics/vocabulary/"))).toBe("Cell Biology in Three Steps");
     expect(site.exists("/topics/cells/index.html")).toBe(true);
   });

@@ -6,7 +6,12 @@
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { formatDiagnostic, formatReport, sortDiagnostics, type Diagnostic } from "../../src/diagnostics.js";
+import {
+  formatDiagnostic,
+  formatReport,
+  sortDiagnostics,
+  type Diagnostic,
+} from "../../src/diagnostics.js";
 import { buildFixture, checkFixture, type BuiltSite } from "./harness.js";
 
 /** Diagnostics as the build prints them: sorted by file, then line and column. */
@@ -114,7 +119,8 @@ describe("invalid article bodies (core/invalid-body)", () => {
 });
 
 describe("an unclosed frontmatter (core/invalid-unclosed-frontmatter)", () => {
-  const unclosed = "content/topics/unclosed.md:1:1: error: Frontmatter is not closed: expected a line `---` after it (frontmatter-unclosed)";
+  const unclosed =
+    "content/topics/unclosed.md:1:1: error: Frontmatter is not closed: expected a line `---` after it (frontmatter-unclosed)";
 
   it("is reported at the file's first line, and nothing is built", async () => {
     const site = await failedBuild("core/invalid-unclosed-frontmatter");
@@ -151,16 +157,21 @@ describe("shortcode tags the scanner rejects (core/invalid-rejected-tags)", () =
   // page that uses Nunjucks, Nunjucks fails on it ("Nunjucks: unknown block tag:
   // sidenot"), leaving the page's valid `{% if %}…{% endif %}` as text that
   // markdown-it-attrs then also reports. Each mistake should be reported once.
-  it.fails("are each reported once, without errors from markdown-it-attrs or Nunjucks about the same text", async () => {
-    const site = await failedBuild("core/invalid-rejected-tags");
-    expect(report(site.diagnostics)).toEqual(expected);
-  });
+  it.fails(
+    "are each reported once, without errors from markdown-it-attrs or Nunjucks about the same text",
+    async () => {
+      const site = await failedBuild("core/invalid-rejected-tags");
+      expect(report(site.diagnostics)).toEqual(expected);
+    },
+  );
 });
 
 describe("locations after Nunjucks removed lines (core/invalid-nunjucks-lines)", () => {
   it("reports the TeX error", async () => {
     const site = await failedBuild("core/invalid-nunjucks-lines");
-    expect(site.diagnostics.map((d) => [d.file, d.rule])).toEqual([["content/topics/hidden.md", "math-tex"]]);
+    expect(site.diagnostics.map((d) => [d.file, d.rule])).toEqual([
+      ["content/topics/hidden.md", "math-tex"],
+    ]);
   });
 
   // BUG: src/render/render-body.ts maps markdown-it's line numbers back to the source

@@ -37,7 +37,9 @@ function texts(elements: Iterable<Element>): (string | undefined)[] {
 
 /** The TeX source KaTeX keeps in its MathML, for each formula inside `root`. */
 function texSources(root: Element | Document): (string | null)[] {
-  return [...root.querySelectorAll('.katex annotation[encoding="application/x-tex"]')].map((a) => a.textContent);
+  return [...root.querySelectorAll('.katex annotation[encoding="application/x-tex"]')].map(
+    (a) => a.textContent,
+  );
 }
 
 function removeBuild(site: BuiltSite | undefined): void {
@@ -71,9 +73,16 @@ describe("the markup contract (core/markup)", () => {
 
     it("numbers sidenotes and gives each a toggle; margin notes are unnumbered", () => {
       const notes = body(site, "/topics/notes/");
-      expect([...notes.querySelectorAll(".sidenote")].map((n) => n.id)).toEqual(["sidenote-1-text", "sidenote-2-text", "sidenote-3-text"]);
+      expect([...notes.querySelectorAll(".sidenote")].map((n) => n.id)).toEqual([
+        "sidenote-1-text",
+        "sidenote-2-text",
+        "sidenote-3-text",
+      ]);
       expect(texts(notes.querySelectorAll(".sidenote .sidenote-number"))).toEqual(["1", "2", "3"]);
-      expect([...notes.querySelectorAll(".marginnote")].map((n) => n.id)).toEqual(["marginnote-1-text", "marginnote-2-text"]);
+      expect([...notes.querySelectorAll(".marginnote")].map((n) => n.id)).toEqual([
+        "marginnote-1-text",
+        "marginnote-2-text",
+      ]);
       expect(notes.querySelector(".marginnote .sidenote-number")).toBeNull();
       for (const id of ["sidenote-1", "sidenote-2", "sidenote-3", "marginnote-1", "marginnote-2"]) {
         expect(notes.querySelector(`input#${id}[type="checkbox"]`)).not.toBeNull();
@@ -101,16 +110,28 @@ describe("the markup contract (core/markup)", () => {
 
   describe("headings and the table of contents", () => {
     it("gives every heading a stable id, an author's {#id} winning, and a link to itself", () => {
-      const headings = [...body(site, "/topics/notes/").querySelectorAll("h2, h3, h4")].map((h) => ({
-        tag: h.tagName.toLowerCase(),
-        id: h.id,
-        text: text(h),
-        link: h.querySelector("a.heading-link")?.getAttribute("href"),
-      }));
+      const headings = [...body(site, "/topics/notes/").querySelectorAll("h2, h3, h4")].map(
+        (h) => ({
+          tag: h.tagName.toLowerCase(),
+          id: h.id,
+          text: text(h),
+          link: h.querySelector("a.heading-link")?.getAttribute("href"),
+        }),
+      );
       expect(headings).toEqual([
-        { tag: "h2", id: "looking-at-patterns", text: "Looking at Patterns", link: "#looking-at-patterns" },
+        {
+          tag: "h2",
+          id: "looking-at-patterns",
+          text: "Looking at Patterns",
+          link: "#looking-at-patterns",
+        },
         { tag: "h3", id: "a-smaller-part", text: "A Smaller Part", link: "#a-smaller-part" },
-        { tag: "h4", id: "not-in-the-contents", text: "Not in the Contents", link: "#not-in-the-contents" },
+        {
+          tag: "h4",
+          id: "not-in-the-contents",
+          text: "Not in the Contents",
+          link: "#not-in-the-contents",
+        },
         { tag: "h2", id: "my-own-id", text: "Custom Heading", link: "#my-own-id" },
         { tag: "h2", id: "cafe-deja-vu", text: "Café Déjà Vu", link: "#cafe-deja-vu" },
         { tag: "h2", id: "repeated", text: "Repeated", link: "#repeated" },
@@ -121,7 +142,9 @@ describe("the markup contract (core/markup)", () => {
     it("lists the h2 and h3 headings in the table of contents, linking to their ids", () => {
       const page = site.page("/topics/notes/");
       // The first table of contents on the page (side column, sidebar or inline, whichever the layout has).
-      const entries = [...(page.querySelector(".toc-list")?.querySelectorAll(":scope > li") ?? [])].map((li) => ({
+      const entries = [
+        ...(page.querySelector(".toc-list")?.querySelectorAll(":scope > li") ?? []),
+      ].map((li) => ({
         level: li.className,
         href: li.querySelector("a")?.getAttribute("href"),
         text: text(li),
@@ -136,21 +159,27 @@ describe("the markup contract (core/markup)", () => {
       ]);
       const articleBody = body(site, "/topics/notes/");
       for (const entry of entries) {
-        expect(articleBody.querySelector(`[id="${entry.href!.slice(1)}"]`)?.tagName).toMatch(/^H[23]$/);
+        expect(articleBody.querySelector(`[id="${entry.href!.slice(1)}"]`)?.tagName).toMatch(
+          /^H[23]$/,
+        );
       }
     });
   });
 
   describe("pause and think", () => {
     it("gives the shortcode and the raw <details> form the same structure", () => {
-      const prompts = [...body(site, "/topics/pauses/").querySelectorAll("details.pause-and-think")];
+      const prompts = [
+        ...body(site, "/topics/pauses/").querySelectorAll("details.pause-and-think"),
+      ];
       expect(prompts).toHaveLength(2);
       for (const details of prompts) {
         expect(details.firstElementChild?.tagName).toBe("SUMMARY");
         expect(text(details.firstElementChild)).toBe("Pause and think: Why does this hold?");
         expect([...details.children].map((c) => c.tagName)).toEqual(["SUMMARY", "P", "UL"]);
         // The Markdown inside is rendered.
-        expect(details.querySelector(":scope > p")?.innerHTML).toBe("Think about <em>the residual stream</em> first.");
+        expect(details.querySelector(":scope > p")?.innerHTML).toBe(
+          "Think about <em>the residual stream</em> first.",
+        );
         expect(texts(details.querySelectorAll(":scope > ul > li"))).toEqual(["a point"]);
       }
       // The shortcode's question is inline Markdown.
@@ -167,7 +196,9 @@ describe("the markup contract (core/markup)", () => {
       expect(texSources(first)).toEqual(["x^2 + y^2", "x^{{2}}"]);
       const display = math.querySelector(".math-display .katex-display .katex")!;
       expect(display.querySelector('math[display="block"]')).not.toBeNull();
-      expect(texSources(math.querySelector(".math-display")!)).toEqual(["\\frac{{a}}{{b}} = \\sum_{i=1}^{n} i"]);
+      expect(texSources(math.querySelector(".math-display")!)).toEqual([
+        "\\frac{{a}}{{b}} = \\sum_{i=1}^{n} i",
+      ]);
     });
 
     it("leaves a lone dollar sign as text", () => {
@@ -178,7 +209,11 @@ describe("the markup contract (core/markup)", () => {
   });
 
   describe("code", () => {
-    const blocks = ['{{ x }}\n{% if user %}Hello{% endif %}\n', 'name = "world"\nprint(f"{{name}}")\n', "{% raw %}{{ kept }}{% endraw %}\n"];
+    const blocks = [
+      "{{ x }}\n{% if user %}Hello{% endif %}\n",
+      'name = "world"\nprint(f"{{name}}")\n',
+      "{% raw %}{{ kept }}{% endraw %}\n",
+    ];
 
     it("shows {{ }}, {% if %}, f-strings and {% raw %} in code exactly as written", () => {
       const code = body(site, "/topics/code/");
@@ -192,7 +227,9 @@ describe("the markup contract (core/markup)", () => {
       const paragraphs = [...templating.querySelectorAll(":scope > p")];
       expect(text(paragraphs[0])).toBe("This course is Markup Course. Shown by an if.");
       expect(text(paragraphs[1])).toBe("Kept: {{ literal }}.");
-      expect([...templating.querySelectorAll("pre > code")].map((c) => c.textContent)).toEqual(blocks);
+      expect([...templating.querySelectorAll("pre > code")].map((c) => c.textContent)).toEqual(
+        blocks,
+      );
       expect(texts(templating.querySelectorAll("p code"))).toEqual(["{{ y }}", "{% if %}"]);
       expect(texSources(templating)).toEqual(["x^{{2}}"]);
     });
@@ -231,8 +268,12 @@ describe("the markup contract (core/markup)", () => {
       const title = page.querySelector(".article-header h1")!;
       expect(title.textContent).toBe("Q&A: <Attention> Heads");
       expect(title.children).toHaveLength(0);
-      expect(text(page.querySelector(".article-description"))).toBe("Angle brackets in a title & a description are text, not markup.");
-      const card = [...site.page("/").querySelectorAll(".card-title a")].find((a) => a.getAttribute("href") === "/topics/escaping/");
+      expect(text(page.querySelector(".article-description"))).toBe(
+        "Angle brackets in a title & a description are text, not markup.",
+      );
+      const card = [...site.page("/").querySelectorAll(".card-title a")].find(
+        (a) => a.getAttribute("href") === "/topics/escaping/",
+      );
       expect(card?.textContent).toBe("Q&A: <Attention> Heads");
       expect(card?.children).toHaveLength(0);
     });
@@ -257,15 +298,23 @@ describe("interface words from site.json's ui (core/ui-strings)", () => {
       "Réfléchissez: Pourquoi ceci ?",
       "Réfléchissez: Et cela ?",
     ]);
-    expect(prompts[0]!.querySelector(":scope > p")?.innerHTML).toBe("Une réponse en <strong>Markdown</strong>.");
+    expect(prompts[0]!.querySelector(":scope > p")?.innerHTML).toBe(
+      "Une réponse en <strong>Markdown</strong>.",
+    );
   });
 
   it('uses "beforeYouRead" and "noPrerequisites" for the prerequisites', () => {
-    expect(text(site.page("/topics/second/").querySelector("#prerequisites-title"))).toBe("Avant de lire");
-    expect(text(site.page("/topics/second/").querySelector(".prerequisite-list a"))).toBe("Premier article");
+    expect(text(site.page("/topics/second/").querySelector("#prerequisites-title"))).toBe(
+      "Avant de lire",
+    );
+    expect(text(site.page("/topics/second/").querySelector(".prerequisite-list a"))).toBe(
+      "Premier article",
+    );
     const first = site.page("/topics/premier/");
     expect(text(first.querySelector("#prerequisites-title"))).toBe("Avant de lire");
-    expect(text(first.querySelector(".prerequisites p"))).toBe("Aucun prérequis : vous pouvez commencer ici.");
+    expect(text(first.querySelector(".prerequisites p"))).toBe(
+      "Aucun prérequis : vous pouvez commencer ici.",
+    );
   });
 
   it("uses the other overridden words, and the course's language", () => {
@@ -275,7 +324,9 @@ describe("interface words from site.json's ui (core/ui-strings)", () => {
     expect(text(page.querySelector(".article-meta .reading-time"))).toBe("1 min de lecture");
     expect(shownBlock(page)).toBe("Les bases");
     expect(text(page.querySelector(".pager-previous .pager-label"))).toBe("Précédent");
-    const start = [...site.page("/").querySelectorAll(".hero a")].find((a) => text(a)?.startsWith("Commencer ici:"));
+    const start = [...site.page("/").querySelectorAll(".hero a")].find((a) =>
+      text(a)?.startsWith("Commencer ici:"),
+    );
     expect(start?.getAttribute("href")).toBe("/topics/premier/");
     // Words not overridden keep their default.
     expect(text(page.querySelector(".skip-link"))).toBe("Skip to content");
@@ -306,7 +357,10 @@ describe("an article in the format existing courses use (core/format-example)", 
   });
 
   it("lists its {title, url} prerequisites", () => {
-    const links = [...site.page(url).querySelectorAll(".prerequisite-list li > a")].map((a) => [a.getAttribute("href"), text(a)]);
+    const links = [...site.page(url).querySelectorAll(".prerequisite-list li > a")].map((a) => [
+      a.getAttribute("href"),
+      text(a),
+    ]);
     expect(links).toEqual([
       ["/topics/attention-mechanism/", "The Attention Mechanism"],
       ["/topics/qk-ov-circuits/", "QK and OV Circuits"],
@@ -337,15 +391,23 @@ describe("an article in the format existing courses use (core/format-example)", 
   it("keeps the raw pause-and-think <details> with its Markdown rendered", () => {
     const details = body(site, url).querySelectorAll("details.pause-and-think");
     expect(details).toHaveLength(1);
-    expect(text(details[0]!.querySelector(":scope > summary"))).toBe("Pause and think: Is a pattern an explanation?");
-    expect(text(details[0]!.querySelector(":scope > p"))).toMatch(/^Suppose a head always attends from a name to an earlier name\./);
+    expect(text(details[0]!.querySelector(":scope > summary"))).toBe(
+      "Pause and think: Is a pattern an explanation?",
+    );
+    expect(text(details[0]!.querySelector(":scope > p"))).toMatch(
+      /^Suppose a head always attends from a name to an earlier name\./,
+    );
   });
 
   it("links the citation to the article's reference list and the course bibliography", () => {
     const page = site.page(url);
     const citation = page.querySelector('.article-body .citation[data-cites="olsson2022context"]')!;
-    expect(citation.querySelector("a.cite-link")?.getAttribute("href")).toBe("#ref-olsson2022context");
-    const entry = text(page.querySelector("section.references li#ref-olsson2022context .reference-entry"));
+    expect(citation.querySelector("a.cite-link")?.getAttribute("href")).toBe(
+      "#ref-olsson2022context",
+    );
+    const entry = text(
+      page.querySelector("section.references li#ref-olsson2022context .reference-entry"),
+    );
     expect(entry).toContain("Olsson C");
     expect(entry).toContain("In-context Learning and Induction Heads");
     expect(entry).toContain("2022");

@@ -53,7 +53,9 @@ describe("resolveOptions", () => {
 describe("loadOptions", () => {
   it("uses the defaults when there is no site.json", () => {
     const root = mkdtempSync(path.join(tmpdir(), "syllabus-options-"));
-    expect(loadOptions(root)).toStrictEqual({ options: DEFAULTS, diagnostics: [] });
+    const { options, diagnostics, locate } = loadOptions(root);
+    expect({ options, diagnostics }).toStrictEqual({ options: DEFAULTS, diagnostics: [] });
+    expect(locate("title")).toEqual({ file: "_data/site.json", line: 1, column: 1 });
   });
 
   it("reads site.json and merges UI strings", () => {

@@ -87,15 +87,15 @@ describe("parseCiteArgument", () => {
     const message = error("key, foo 3");
     expect(message).toMatch(/^Unrecognised locator "foo 3": start it with a label such as p\., pp\., sec\., §, ch\., fig\., eq\./);
     expect(error("key, see above")).toMatch(/^Unrecognised locator "see above"/);
-    expect(error("key, page")).toMatch(/^Unrecognised locator "page"/);
-    expect(error("key, §")).toMatch(/^Unrecognised locator "§"/);
+    expect(error("key, page")).toBe('Locator "page" has a label but no value');
+    expect(error("key, §")).toBe('Locator "§" has a label but no value');
   });
 
   // BUG: a label without a value is accepted, its last character taken as the
   // value: parseCiteArgument("key, p.") gives { label: "page", locator: "." }
   // (rendered "p. ." by author-date styles), "key, fig." gives figure ".", and
   // "key, pp" gives page "p". Each should be an error, as "key, §" already is.
-  it.fails.each(["key, p.", "key, sec.", "key, fig.", "key, pp"])("rejects the label without a value in %j", (argument) => {
+  it.each(["key, p.", "key, sec.", "key, fig.", "key, pp"])("rejects the label without a value in %j", (argument) => {
     expect(parseCiteArgument(argument)).toHaveProperty("error");
   });
 });

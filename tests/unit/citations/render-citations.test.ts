@@ -14,13 +14,11 @@ const numeric: CitationStyle = {
   name: "vancouver",
   kind: "numeric",
   layout: { prefix: "(", suffix: ")", delimiter: ",", superscript: false },
-  collapseRanges: true,
 };
 const authorDate: CitationStyle = {
   name: "apa",
   kind: "author-date",
   layout: { prefix: "(", suffix: ")", delimiter: "; ", superscript: false },
-  collapseRanges: false,
 };
 
 function parse(html: string): Document {

@@ -133,7 +133,7 @@ describe("math", () => {
   // BUG: markdown-it turns line breaks inside a code span into spaces, and the inline-lines
   // rule counts the newlines in each token's content, so everything after a code span that
   // spans two lines is located one line too early (here: line 2 instead of 3).
-  it.fails("locates a TeX error after a code span that crosses a line break", () => {
+  it("locates a TeX error after a code span that crosses a line break", () => {
     const { diagnostics } = render("x `a\nb` then\n$\\frac{1}$ end\n");
     expect(diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual([[3, 2, "math-tex"]]);
   });
@@ -217,7 +217,7 @@ describe("attributes ({…} blocks)", () => {
   // BUG: table cells (td_open/th_open) carry no source map, so a disallowed attribute on a
   // cell is reported at an unknown line (the body's first line in a real render) instead
   // of the row it is written on.
-  it.fails("locates a disallowed attribute on a table cell at its row", () => {
+  it("locates a disallowed attribute on a table cell at its row", () => {
     const { diagnostics } = render("| a |\n|---|\n| b {onclick=x} |\n");
     expect(diagnostics.map((d) => [d.line, d.rule])).toEqual([[3, "attribute-not-allowed"]]);
   });
@@ -412,7 +412,7 @@ describe("headings", () => {
   // BUG: "an author's {#id} wins", but when an earlier heading's generated id is the same,
   // markdown-it-anchor renames the author's explicit id: `## Other {#intro}` gets "intro-1"
   // and links to #intro land on the wrong heading.
-  it.fails("keeps an explicit id even when an earlier heading's generated id is the same", () => {
+  it("keeps an explicit id even when an earlier heading's generated id is the same", () => {
     const { document } = render("## Intro\n\n## Other {#intro}\n");
     expect(document.querySelectorAll("h2")[1]?.id).toBe("intro");
   });

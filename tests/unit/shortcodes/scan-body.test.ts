@@ -199,7 +199,7 @@ describe("scanBody: protected text", () => {
   // BUG: the scanner protects a line starting with `$$` up to the next line that ends
   // with `$$`, even when markdown-it sees `$$x$$ …` as a paragraph with inline display
   // math. Everything in between (shortcodes, Nunjucks) is then left unprocessed.
-  it.fails("does not protect text after a paragraph that begins with inline $$x$$", () => {
+  it("does not protect text after a paragraph that begins with inline $$x$$", () => {
     const text = "$$x$$ and more\n\n{{ a }}\n\nend $$";
     const result = scanBody(text, SHORTCODES);
     expect(result.needsNunjucks).toBe(true);
@@ -208,7 +208,7 @@ describe("scanBody: protected text", () => {
 
   // BUG: an indented code block (four spaces) is code, but the scanner does not protect
   // it, so Nunjucks renders `{{ x }}` written in it.
-  it.fails("protects an indented code block", () => {
+  it("protects an indented code block", () => {
     const text = "para\n\n    {{ x }}\n";
     const result = scanBody(text, SHORTCODES);
     expect(result.needsNunjucks).toBe(false);
@@ -249,9 +249,16 @@ describe("scanBody: Nunjucks", () => {
   it("does not take markdown-it-attrs {#id} blocks for Nunjucks comments", () => {
     const result = scanBody("# Head {#id .cls}\n", SHORTCODES);
     expect(result.needsNunjucks).toBe(false);
-    expect(segments("# Head {#id .cls}\n")).toEqual([["text", "# Head {#id .cls}\n"]]);
+    // Protected, so that a Nunjucks pass (if the page needs one) never reads it as a comment.
+    expect(segments("# Head {#id .cls}\n")).toEqual([
+      ["text", "# Head "],
+      ["protected", "{#id .cls}"],
+      ["text", "\n"],
+    ]);
     expect(segments("# Head {#id}\n\ntext {# comment #}")).toEqual([
-      ["text", "# Head {#id}\n\ntext "],
+      ["text", "# Head "],
+      ["protected", "{#id}"],
+      ["text", "\n\ntext "],
       ["nunjucks", "{# comment #}"],
     ]);
   });
@@ -264,7 +271,7 @@ describe("scanBody: Nunjucks", () => {
 describe("scanBody: problems", () => {
   it("reports an unknown shortcode at its name, with a did-you-mean hint, and keeps it as text", () => {
     expect(scanBody('{% sidenot "x" %}', SHORTCODES)).toEqual({
-      segments: [{ kind: "text", start: 0, end: 17 }],
+      segments: [{ kind: "broken", start: 0, end: 17 }],
       problems: [{ offset: 3, rule: "shortcode-unknown", message: 'Unknown shortcode "sidenot"', hint: 'did you mean "sidenote"?' }],
       needsNunjucks: false,
     });
@@ -324,7 +331,11 @@ describe("scanBody: problems", () => {
 
   it("reports an unclosed {{", () => {
     expect(scanBody("a {{ x ", SHORTCODES)).toEqual({
-      segments: [{ kind: "text", start: 0, end: 7 }],
+      segments: [
+        { kind: "text", start: 0, end: 2 },
+        { kind: "broken", start: 2, end: 4 },
+        { kind: "text", start: 4, end: 7 },
+      ],
       problems: [{ offset: 2, rule: "shortcode-unclosed", message: "Unclosed {{: expected }}" }],
       needsNunjucks: false,
     });
