@@ -9,9 +9,7 @@ import type { Course } from "./content/course.js";
 import { loadCourse } from "./content/load-course.js";
 import { buildSearchIndex, closeSearchIndexer } from "./search/index-search.js";
 import { formatReport, hasErrors, type Diagnostic } from "./diagnostics.js";
-import { articleViews, bibliographyPageView, homeView, navView, pageViews } from "./views/article-view.js";
-import { courseGraphSvg, graphJson, graphList } from "./views/graph-view.js";
-import { blockPageViews } from "./views/navigation.js";
+import { GENERATED_PAGES, siteData } from "./views/site-data.js";
 
 /** The few Eleventy config methods we use (its own types need allowJs). */
 export interface EleventyConfig {
@@ -92,68 +90,18 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
   });
   let assets: Awaited<ReturnType<typeof buildAssets>> | undefined;
 
-  config.addGlobalData("syllabus", () => {
-    const c = current();
-    return {
-      site: c.options,
-      ui: c.options.ui,
-      assets,
-      home: homeView(c),
-      articles: articleViews(c),
-      pages: pageViews(c),
-      blocks: blockPageViews(c),
-      bibliography: bibliographyPageView(c),
-      graph: { svg: courseGraphSvg(c), list: graphList(c), json: graphJson(c) },
-      nav: navView(c),
-    };
-  });
-
+  config.addGlobalData("syllabus", () => siteData(current(), assets));
   config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
-  config.addTemplate("syllabus/home.njk", "", {
-    layout: "layouts/home.njk",
-    permalink: "/",
-    eleventyExcludeFromCollections: true,
-  });
-  config.addTemplate("syllabus/article.njk", "{{ article.html | safe }}", {
-    pagination: { data: "syllabus.articles", size: 1, alias: "article" },
-    permalink: (data: { article: { url: string } }) => data.article.url,
-    layout: "layouts/article.njk",
-    eleventyComputed: { title: (data: { article: { title: string } }) => data.article.title },
-  });
-  config.addTemplate("syllabus/references.njk", "", {
-    layout: "layouts/references.njk",
-    permalink: (data: { syllabus: { bibliography: unknown[] } }) => (data.syllabus.bibliography.length > 0 ? "/references/" : false),
-    eleventyExcludeFromCollections: true,
-  });
-  config.addTemplate("syllabus/topics.njk", "", {
-    layout: "layouts/topics.njk",
-    permalink: "/topics/",
-    eleventyExcludeFromCollections: true,
-  });
-  config.addTemplate("syllabus/search.njk", "", {
-    layout: "layouts/search.njk",
-    permalink: "/search/",
-    eleventyExcludeFromCollections: true,
-  });
-  config.addTemplate("syllabus/graph.njk", "", {
-    layout: "layouts/graph.njk",
-    permalink: "/graph/",
-    eleventyExcludeFromCollections: true,
-  });
-  config.addTemplate("syllabus/graph-json.njk", "{{ syllabus.graph.json | safe }}", {
-    permalink: "/graph.json",
-    eleventyExcludeFromCollections: true,
-  });
-  config.addTemplate("syllabus/block.njk", "", {
-    pagination: { data: "syllabus.blocks", size: 1, alias: "block" },
-    permalink: (data: { block: { url: string } }) => data.block.url,
-    layout: "layouts/block.njk",
-  });
-  config.addTemplate("syllabus/page.njk", "{{ page_.html | safe }}", {
-    pagination: { data: "syllabus.pages", size: 1, alias: "page_" },
-    permalink: (data: { page_: { url: string } }) => data.page_.url,
-    layout: "layouts/page.njk",
-  });
+  for (const page of GENERATED_PAGES) {
+    config.addTemplate(`syllabus/${page.name}.njk`, page.content ?? "", {
+      ...(page.layout ? { layout: page.layout } : {}),
+      ...(page.paginate
+        ? { pagination: { data: `syllabus.${page.paginate.data}`, size: 1, alias: page.paginate.alias } }
+        : { eleventyExcludeFromCollections: true }),
+      permalink: page.permalink,
+      ...(page.title ? { eleventyComputed: { pageTitle: page.title } } : {}),
+    });
+  }
 
   // Markdown is ours to render (see content/load-course.ts); Eleventy copies
   // everything else beside it (images, downloads) and lays pages out.

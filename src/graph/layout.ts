@@ -167,5 +167,6 @@ export function layeredLayout(
   });
   for (const layer of layers) for (const slot of layer) if (slot.dummy) right = Math.max(right, centre(slot));
 
-  return { width: Math.ceil(right + o.margin), height: Math.ceil(y - o.layerGap + o.margin), nodes, edges: routed };
+  const height = layers.length === 0 ? 2 * o.margin : y - o.layerGap + o.margin;
+  return { width: Math.ceil(Math.max(right + o.margin, 2 * o.margin)), height: Math.ceil(height), nodes, edges: routed };
 }

@@ -46,7 +46,10 @@ export function wrapTitle(title: string, chars: number, maxLines: number): strin
   if (line) lines.push(line);
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = `${kept[maxLines - 1]!.replace(/\s*\S*$/, "")}…`;
+  let last = kept[maxLines - 1]!;
+  // Make room for the ellipsis, but never drop a line's only word.
+  while (last.length + 1 > chars && last.includes(" ")) last = last.replace(/\s+\S+$/, "");
+  kept[maxLines - 1] = `${last}…`;
   return kept;
 }
 
@@ -90,8 +93,8 @@ export function renderGraphSvg(layout: Layout, nodes: readonly DrawnNode[], opti
       role: "group",
       "aria-label": options.label,
     })}>` +
-    `<defs><marker id="${escapeHtml(options.idPrefix)}arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" class="graph-arrow"/></marker></defs>` +
-    `<g class="graph-edges" marker-end="url(#${escapeHtml(options.idPrefix)}arrow)">${edges.join("")}</g>` +
+    `<defs><marker id="${escapeHtml(options.idPrefix)}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" class="graph-arrow"/></marker></defs>` +
+    `<g class="graph-edges" marker-end="url(#${escapeHtml(options.idPrefix)}-arrow)">${edges.join("")}</g>` +
     `<g class="graph-nodes">${drawn.join("")}</g></svg>`
   );
 }

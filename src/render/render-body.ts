@@ -15,6 +15,7 @@ import { pauseOpening, PAUSE_CLOSING } from "../shortcodes/pause.js";
 import { scanBody, type ScanResult, type Segment, type StringArgument } from "../shortcodes/scan-body.js";
 import { renderNote } from "../shortcodes/sidenote.js";
 import type { UiStrings } from "../ui-strings.js";
+import { markLines, readLineMarkers } from "./line-markers.js";
 import { MappedText } from "./mapped-text.js";
 import { htmlPlaceholders, sourcePlaceholders } from "./placeholders.js";
 
@@ -166,15 +167,19 @@ export function renderBody(
   }
 
   let markdown = out.toString();
+  /** Source line of a 0-based line of the Markdown handed to markdown-it. */
+  let sourceLine = (markdownLine: number | undefined) => out.sourceLine(markdownLine);
   if (scan.needsNunjucks) {
-    const rendered = runNunjucks(services.nunjucks, markdown, options.nunjucksContext ?? {});
+    const rendered = runNunjucks(services.nunjucks, markLines(markdown), options.nunjucksContext ?? {});
     if ("error" in rendered) {
       const line = rendered.line === undefined ? file.bodyLine : out.sourceLine(rendered.line - 1);
       report({ file: file.path, line, column: 1 }, "error", "nunjucks", rendered.error);
       // Show the Nunjucks as written, away from markdown-it-attrs (which would read `{% … %}` as attributes).
       markdown = markdown.replace(/\{[{%#][\s\S]*?[}%#]\}/g, (raw) => html.add(`<code class="shortcode-error">${escapeHtml(raw)}</code>`));
     } else {
-      markdown = rendered.text;
+      const { text, origins } = readLineMarkers(rendered.text);
+      markdown = text;
+      sourceLine = (markdownLine) => out.sourceLine(markdownLine === undefined ? undefined : origins[markdownLine]);
     }
     markdown = hidden.restore(markdown);
   }
@@ -184,7 +189,7 @@ export function renderBody(
     diagnostics,
     toc,
     locate: (markdownLine, needle) => {
-      const line = out.sourceLine(markdownLine);
+      const line = sourceLine(markdownLine);
       const text = file.lines.lineText(line);
       const found = needle ? text.indexOf(needle) : -1;
       return { file: file.path, line, column: found >= 0 ? found + 1 : firstNonSpace(text) };

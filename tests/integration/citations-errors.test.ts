@@ -95,12 +95,12 @@ describe("an unknown citation style", () => {
     });
   });
 
-  // BUG: when the style is unknown, load-course creates no formatter, and every
+  // Regression: when the style is unknown, load-course creates no formatter, and every
   // {% cite %} then reports "Citation found, but the course has no bibliography
   // (_data/references.bib or _data/references.json)" (cite-no-bibliography),
   // although the bibliography exists: content/topics/alpha.md:6:10 here.
   // Expected: the style error alone.
-  it.fails("is the only error: the citations are not blamed on a missing bibliography", () => {
+  it("is the only error: the citations are not blamed on a missing bibliography", () => {
     const { diagnostics } = checkFixture("citations/unknown-style");
     expect(diagnostics.map((d) => d.rule)).toEqual(["citation-style-unknown"]);
   });
@@ -114,13 +114,13 @@ describe("disambiguation letters and drafts", () => {
     expect(texts.sort()).toEqual(["Elhage et al., 2022a", "Elhage et al., 2022b"]);
   });
 
-  // BUG: the works cited by drafts count for disambiguation even in a build
+  // Regression: the works cited by drafts count for disambiguation even in a build
   // without drafts (createFormatter collects cited keys from every source,
   // drafts included). The published article cites only elhage2022toy, yet it
   // reads "(Elhage et al., 2022b)", and its reference-list and /references/
   // entries say "(2022b)", with no 2022a anywhere on the site. Expected:
   // "Elhage et al., 2022".
-  it.fails("adds no letter when the other work is only cited in a draft left out of the build", () => {
+  it("adds no letter when the other work is only cited in a draft left out of the build", () => {
     const { course, diagnostics } = load("citations/draft-disambiguation", false);
     expect(diagnostics).toEqual([]);
     expect(course.articles.map((a) => a.slug)).toEqual(["published"]);

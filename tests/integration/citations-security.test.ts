@@ -75,13 +75,13 @@ describe("a bibliography with hostile entries", () => {
     expect(alpha.querySelector('#ref-safe2020 a[href="https://example.org/safe"]')).not.toBeNull();
   });
 
-  // BUG: a `"` in a DOI (BibTeX `doi = {10.1000/x"onmouseover="alert(1)}`) or in a
+  // Regression: a `"` in a DOI (BibTeX `doi = {10.1000/x"onmouseover="alert(1)}`) or in a
   // CSL-JSON URL (`"URL": "https://example.org/\"onfocus=\"alert(2)"`) breaks
   // out of the href that citeproc writes for it: the page gets
   // <a href="https://doi.org/10.1000/x" onmouseover="alert(1)"> and
   // <a href="https://example.org/" onfocus="alert(2)">. Expected: no element
   // carries an event-handler attribute.
-  it.fails("lets no entry add an event-handler attribute to the page", () => {
+  it("lets no entry add an event-handler attribute to the page", () => {
     for (const [file, page] of pages) {
       for (const element of [...page.querySelectorAll("*")]) {
         const handlers = element.getAttributeNames().filter((name) => name.toLowerCase().startsWith("on"));

@@ -115,11 +115,11 @@ describe("a course built for production (core/course)", () => {
     expect(shownBlock(page)).toBe("Zeta Basics");
   });
 
-  // BUG: base.njk prints `{% if pageTitle %}{{ pageTitle }} · {% endif %}{{ site.title }}`,
+  // Regression: base.njk prints `{% if pageTitle %}{{ pageTitle }} · {% endif %}{{ site.title }}`,
   // and article.njk / page.njk `{% set pageTitle = … %}`; but a variable set in a layout
   // does not reach its parent layout in Eleventy, so every page's <title> is only the
   // course title ("Fixture Course").
-  it.fails("names the article and the page in the document title", () => {
+  it("names the article and the page in the document title", () => {
     expect(text(site.page("/topics/vectors/").querySelector("title"))).toBe(
       "Vectors · Fixture Course",
     );
@@ -156,11 +156,11 @@ describe("a course built for production (core/course)", () => {
     ]);
   });
 
-  // BUG: _includes/layouts/article.njk sets `d = article.difficulty` at the top of the
+  // Regression: _includes/layouts/article.njk sets `d = article.difficulty` at the top of the
   // template and then `{% set d = p.difficulty %}` for each prerequisite; when the
   // prerequisite has no difficulty, Nunjucks falls back to the outer `d`, so "Scalars"
   // is shown with the *current* article's label ("Advanced").
-  it.fails(
+  it(
     "shows no difficulty for a prerequisite that has none (not the current article's)",
     () => {
       const page = site.page("/topics/matrices/");

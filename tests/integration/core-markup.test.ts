@@ -426,12 +426,9 @@ describe("a {#id} heading attribute in a page that uses Nunjucks (core/heading-i
   let site: BuiltSite | undefined;
   afterAll(() => removeBuild(site));
 
-  // BUG: src/shortcodes/scan-body.ts recognises `{#custom-id}` as a markdown-it-attrs
-  // block, not a Nunjucks comment, but leaves it in a text segment; when the page also
-  // uses Nunjucks (`{{ site.title }}`), Nunjucks reads `{#` as the start of a comment and
-  // the build fails with "content/topics/custom-ids.md:5:1: error: Nunjucks: Error:
-  // expected end of comment, got end of file (nunjucks)".
-  it.fails("keeps the heading's id and renders the Nunjucks", async () => {
+  // An earlier version passed `{#custom-id}` on to Nunjucks, which read it as the
+  // start of a comment and failed the build ("expected end of comment").
+  it("keeps the heading's id and renders the Nunjucks", async () => {
     site = await buildFixture("core/heading-ids-with-nunjucks");
     expect(site.messages).toEqual([]);
     expect(site.ok).toBe(true);
@@ -445,11 +442,9 @@ describe("an indented code block holding template syntax (core/indented-code)", 
   let site: BuiltSite | undefined;
   afterAll(() => removeBuild(site));
 
-  // BUG: src/shortcodes/scan-body.ts protects fenced code, code spans and math from
-  // Nunjucks, but not indented (four-space) code blocks: `{{ x }}` and
-  // `{% if user %}Hello{% endif %}` are rendered by Nunjucks to nothing, and the whole
-  // code block silently disappears from the page (no diagnostic).
-  it.fails("shows the code exactly as written", async () => {
+  // An earlier version protected fenced code from Nunjucks but not indented code,
+  // which Nunjucks rendered to nothing: the block silently disappeared.
+  it("shows the code exactly as written", async () => {
     site = await buildFixture("core/indented-code");
     expect(site.messages).toEqual([]);
     expect(site.ok).toBe(true);

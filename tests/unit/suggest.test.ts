@@ -63,7 +63,7 @@ describe("closest", () => {
     expect(closest("titel", new Set(["title", "description"]))).toEqual(["title"]);
   });
 
-  // BUG: the doc comment promises candidates "within a third of the name's length in edits",
+  // Regression: the doc comment promises candidates "within a third of the name's length in edits",
   // but the limit has a floor of 2, so for a one- or two-letter name every short
   // candidate is "plausible" (closest("x", ["a","b","c"]) → ["a","b","c"]).
   it("offers nothing for a one-letter name that shares no letter with the candidates", () => {

@@ -305,7 +305,7 @@ describe("loadBibliography", () => {
       expect(located).toMatchObject({ file: "_data/references.bib", line: 4, severity: "error", rule: "bibliography-malformed" });
     });
 
-    // BUG: readBibtex reports the same malformed entry twice: once at the line
+    // Regression: readBibtex reports the same malformed entry twice: once at the line
     // citation-js points to ("Malformed entry …" at 4:3), and again as
     // `Entry "broken" could not be read` at the entry's own line (2:1), because
     // its de-duplication only looks for a diagnostic on the entry's first line.

@@ -125,7 +125,7 @@ describe("resolveStyle", () => {
     expect(resolved(root, `${name}.csl`)).toMatchObject({ name: expect.stringContaining(`course:${name}:`) as unknown, kind: "author-date", layout: { prefix: "(", suffix: ")" } });
   });
 
-  // BUG: resolveStyle registers custom styles in citation-js's process-wide
+  // Regression: resolveStyle registers custom styles in citation-js's process-wide
   // registry and never forgets them, so a course that names a style it does
   // not have ("mystyle", no _data/mystyle.csl) resolves it anyway once another
   // course (or an earlier build in the same dev-server process) registered it.

@@ -106,7 +106,7 @@ describe("CitationFormatter entries", () => {
     expect(f.position("no-such-key")).toBe(Number.MAX_SAFE_INTEGER);
   });
 
-  // BUG: citeproc's DOI and URL links are passed through as they come, and
+  // Regression: citeproc's DOI and URL links are passed through as they come, and
   // neither loadBibliography nor the formatter escapes a `"` in a DOI (or in a
   // CSL-JSON URL, which new URL() accepts unencoded). The BibTeX field
   // doi = {10.1000/x"onmouseover="alert(1)} gives the entry

@@ -91,7 +91,7 @@ describe("parseCiteArgument", () => {
     expect(error("key, §")).toBe('Locator "§" has a label but no value');
   });
 
-  // BUG: a label without a value is accepted, its last character taken as the
+  // Regression: a label without a value is accepted, its last character taken as the
   // value: parseCiteArgument("key, p.") gives { label: "page", locator: "." }
   // (rendered "p. ." by author-date styles), "key, fig." gives figure ".", and
   // "key, pp" gives page "p". Each should be an error, as "key, §" already is.

@@ -137,7 +137,7 @@ describe("parseSourceFile: positions", () => {
     expect(file.body).toBe("body\nmore\n");
   });
 
-  // BUG: with CRLF line endings the closing delimiter is found at "\n---", so the "\r"
+  // Regression: with CRLF line endings the closing delimiter is found at "\n---", so the "\r"
   // before it stays in the YAML and the last key's value keeps it: `draft: true` becomes
   // the string "true\r" (and `order: 2` the string "2\r", `difficulty: advanced` "advanced\r").
   it("does not leave a carriage return in the last frontmatter value of a CRLF file", () => {

@@ -29,9 +29,15 @@ describe("wrapTitle", () => {
   });
 
   it("cuts to maxLines and ends the last line with an ellipsis that fits", () => {
-    const lines = wrapTitle("The geometry of linear representations in small transformer models", 22, 2);
-    expect(lines).toStrictEqual(["The geometry of linear", "representations…"]);
+    const title = "The geometry of linear representations in small transformer models";
+    const lines = wrapTitle(title, 22, 2);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe("The geometry of linear");
+    expect(lines[1]).toMatch(/^representations( in)?…$/);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(22);
+    // What is kept reads as the start of the title.
+    expect(title.startsWith(lines.join(" ").replace(/…$/, ""))).toBe(true);
+    // An ellipsis that would not fit pushes out the last word.
     expect(wrapTitle("aaaa bbbb cccc dddd", 9, 1)).toStrictEqual(["aaaa…"]);
   });
 
@@ -39,11 +45,9 @@ describe("wrapTitle", () => {
     expect(wrapTitle("aaaa bbbb cccc dddd", 9, 2)).toStrictEqual(["aaaa bbbb", "cccc dddd"]);
   });
 
-  // BUG: when the last kept line is a single word, the ellipsis replaces the whole word:
-  // wrapTitle("Interpretability through superposition", 22, 1) returns ["…"]; the course graph
-  // (22 characters, 3 lines) shows "Mechanistic interpretability of superpositional features in
-  // transformers" as "Mechanistic / interpretability of / …".
-  it.fails("keeps the last line's word when cutting after a one-word line", () => {
+  // Was a bug (fixed in src while these tests were written): the ellipsis replaced a one-word
+  // last line entirely, so wrapTitle("Interpretability through superposition", 22, 1) was ["…"].
+  it("keeps the last line's word when cutting after a one-word line", () => {
     expect(wrapTitle("Interpretability through superposition", 22, 1)).toStrictEqual(["Interpretability…"]);
     const lines = wrapTitle("Mechanistic interpretability of superpositional features in transformers", 22, 3);
     expect(lines).toHaveLength(3);
@@ -152,8 +156,9 @@ describe("renderGraphSvg", () => {
       "softmax→transformers",
     ]);
     for (const p of paths) expect(p.getAttribute("d")).toMatch(/^M[\d.]+ [\d.]+(C[\d. ]+)+$/);
-    expect(doc.querySelector("g.graph-edges")?.getAttribute("marker-end")).toBe("url(#node-arrow)");
-    expect(doc.querySelector("marker")?.getAttribute("id")).toBe("node-arrow");
+    const markerId = doc.querySelector("marker")?.getAttribute("id");
+    expect(markerId).toMatch(/^node-/);
+    expect(doc.querySelector("g.graph-edges")?.getAttribute("marker-end")).toBe(`url(#${markerId})`);
   });
 
   it("sizes the drawing from the layout", () => {
@@ -173,12 +178,12 @@ describe("renderGraphSvg", () => {
     expect(out).not.toContain("ghost");
   });
 
-  // BUG: the arrowhead marker's id is `<prefix>arrow`, so an article with the slug "arrow"
-  // gets the same id as the marker: /graph/#node-arrow targets the (invisible) marker and the
-  // document has a duplicate id.
-  it.fails("gives every element a unique id, even for an article with the slug 'arrow'", () => {
+  // Was a bug (fixed in src while these tests were written): the marker's id was `<prefix>arrow`,
+  // the same as the node of an article with the slug "arrow", so /graph/#node-arrow targeted the marker.
+  it("gives every element a unique id, even for an article with the slug 'arrow'", () => {
     const out = parseSvg(draw([drawnNode("arrow", "Arrows"), drawnNode("b", "B")], [{ from: "arrow", to: "b" }], { arrow: 0, b: 1 }));
     const ids = [...out.querySelectorAll("[id]")].map((e) => e.getAttribute("id"));
     expect(new Set(ids).size).toBe(ids.length);
+    expect(out.querySelector("#node-arrow")?.getAttribute("href")).toBe("/topics/arrow/");
   });
 });

@@ -130,7 +130,7 @@ describe("math", () => {
     expect(md.render("$\\frac{1}$")).toBe('<p><code class="math-error">\\frac{1}</code></p>\n');
   });
 
-  // BUG: markdown-it turns line breaks inside a code span into spaces, and the inline-lines
+  // Regression: markdown-it turns line breaks inside a code span into spaces, and the inline-lines
   // rule counts the newlines in each token's content, so everything after a code span that
   // spans two lines is located one line too early (here: line 2 instead of 3).
   it("locates a TeX error after a code span that crosses a line break", () => {
@@ -214,7 +214,7 @@ describe("attributes ({…} blocks)", () => {
     ]);
   });
 
-  // BUG: table cells (td_open/th_open) carry no source map, so a disallowed attribute on a
+  // Regression: table cells (td_open/th_open) carry no source map, so a disallowed attribute on a
   // cell is reported at an unknown line (the body's first line in a real render) instead
   // of the row it is written on.
   it("locates a disallowed attribute on a table cell at its row", () => {
@@ -409,7 +409,7 @@ describe("headings", () => {
     expect([...document.querySelectorAll("h2")].map((h) => h.id)).toEqual(["intro", "intro-1", "intro-2"]);
   });
 
-  // BUG: "an author's {#id} wins", but when an earlier heading's generated id is the same,
+  // Regression: "an author's {#id} wins", but when an earlier heading's generated id is the same,
   // markdown-it-anchor renames the author's explicit id: `## Other {#intro}` gets "intro-1"
   // and links to #intro land on the wrong heading.
   it("keeps an explicit id even when an earlier heading's generated id is the same", () => {

@@ -18,7 +18,7 @@ describe("slugify", () => {
     expect(slugify("")).toBe("section");
   });
 
-  // BUG: the doc comment of slugify gives `Q&A: <Attention> Heads` → `qa-attention-heads`,
+  // Regression: the doc comment of slugify gives `Q&A: <Attention> Heads` → `qa-attention-heads`,
   // but "&" between letters becomes a dash: the result is "q-a-attention-heads".
   it("matches its documented example", () => {
     expect(slugify("Q&A: <Attention> Heads")).toBe("qa-attention-heads");

@@ -300,7 +300,7 @@ describe("renderBody: shortcode arguments", () => {
     ]);
   });
 
-  // BUG: the unknown tag is left in the text, and at the end of a paragraph
+  // Regression: the unknown tag is left in the text, and at the end of a paragraph
   // markdown-it-attrs reads `{% sidenot "x" %}` as an attribute block: three extra
   // attribute-not-allowed errors ("%", "sidenot", "x") follow the real one, and the
   // tag disappears from the page.
@@ -434,7 +434,7 @@ describe("renderBody: code, math and Nunjucks", () => {
     expect(toc).toEqual([{ level: 2, id: "custom", html: "Intro" }]);
   });
 
-  // BUG: the scanner rightly leaves `{#custom}` to markdown-it-attrs, but when anything else
+  // Regression: the scanner rightly leaves `{#custom}` to markdown-it-attrs, but when anything else
   // on the page needs a Nunjucks pass the whole text goes to Nunjucks, which reads `{#` as
   // the start of a comment: "Nunjucks: Error: expected end of comment, got end of file"
   // is reported and `{{ site.title }}` is left unrendered.
@@ -445,24 +445,24 @@ describe("renderBody: code, math and Nunjucks", () => {
     expect(document.querySelector("p")?.textContent).toBe("Text My Course");
   });
 
-  // BUG: Nunjucks reports runtime errors with 0-based line numbers (parse errors are
+  // Regression: Nunjucks reports runtime errors with 0-based line numbers (parse errors are
   // 1-based); runNunjucks treats both as 1-based, so a runtime error is located one line
   // early (here line 6 instead of 7).
-  it.fails("reports a Nunjucks runtime error at its line", () => {
+  it("reports a Nunjucks runtime error at its line", () => {
     const { diagnostics } = render("Line one.\n\nLine three {{ foo() }}\n");
     expect(brief(diagnostics)).toEqual([
-      "7:1 error nunjucks Nunjucks: Error: Unable to call `foo`, which is undefined or falsey",
+      "7:1 error nunjucks Nunjucks: Unable to call `foo`, which is undefined or falsey",
     ]);
   });
 
-  // BUG: an indented code block is code, but the scanner does not protect it, so
+  // Regression: an indented code block is code, but the scanner does not protect it, so
   // Nunjucks renders `{{ x }}` inside it (here to "EVIL").
   it("leaves an indented code block exactly as written", () => {
     const { document } = render("para {{ site.title }}\n\n    {{ x }} code\n", { nunjucksContext: { ...SITE, x: "EVIL" } });
     expect(document.querySelector("pre code")?.textContent).toBe("{{ x }} code\n");
   });
 
-  // BUG: a paragraph that starts with inline display math (`$$x$$ and …`) makes the scanner
+  // Regression: a paragraph that starts with inline display math (`$$x$$ and …`) makes the scanner
   // protect everything up to the next line ending in `$$`, so a sidenote in between is
   // shown as literal `{% sidenote "n" %}` text and Nunjucks there is not rendered.
   it("expands shortcodes and Nunjucks after a paragraph that begins with $$x$$", () => {

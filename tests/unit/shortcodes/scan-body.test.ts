@@ -196,7 +196,7 @@ describe("scanBody: protected text", () => {
     expect(segments("{% verbatim %}{{x}}{% endverbatim %}")).toEqual([["protected", "{{x}}"]]);
   });
 
-  // BUG: the scanner protects a line starting with `$$` up to the next line that ends
+  // Regression: the scanner protects a line starting with `$$` up to the next line that ends
   // with `$$`, even when markdown-it sees `$$x$$ …` as a paragraph with inline display
   // math. Everything in between (shortcodes, Nunjucks) is then left unprocessed.
   it("does not protect text after a paragraph that begins with inline $$x$$", () => {
@@ -206,7 +206,7 @@ describe("scanBody: protected text", () => {
     expect(result.segments.filter((s) => s.kind === "nunjucks").map((s) => text.slice(s.start, s.end))).toEqual(["{{ a }}"]);
   });
 
-  // BUG: an indented code block (four spaces) is code, but the scanner does not protect
+  // Regression: an indented code block (four spaces) is code, but the scanner does not protect
   // it, so Nunjucks renders `{{ x }}` written in it.
   it("protects an indented code block", () => {
     const text = "para\n\n    {{ x }}\n";

@@ -1,0 +1,58 @@
+/**
+ * Nunjucks can add or remove lines (`{% if false %}…{% endif %}`), after which
+ * markdown-it's line numbers no longer match the author's file. Before the
+ * Nunjucks pass, each line gets an invisible marker holding its number (unless
+ * the line ends inside a Nunjucks tag); afterwards the markers tell which
+ * line every output line came from, and are removed.
+ */
+
+const OPEN = "\ue004";
+const CLOSE = "\ue005";
+const DIGIT_BASE = 0xe010;
+const NUNJUCKS = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}|\{#[\s\S]*?#\}/g;
+const MARKER = new RegExp(`${OPEN}([\\ue010-\\ue019]+)${CLOSE}`, "g");
+
+const encode = (n: number) => [...String(n)].map((d) => String.fromCharCode(DIGIT_BASE + Number(d))).join("");
+const decode = (s: string) => Number([...s].map((c) => c.charCodeAt(0) - DIGIT_BASE).join(""));
+
+/** The text with a marker at the end of every line that does not end inside a Nunjucks construct. */
+export function markLines(text: string): string {
+  const inside: [number, number][] = [];
+  for (const match of text.matchAll(NUNJUCKS)) inside.push([match.index, match.index + match[0].length]);
+  let out = "";
+  let line = 0;
+  let from = 0;
+  let span = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) {
+    while (span < inside.length && inside[span]![1] <= i) span++;
+    const covered = span < inside.length && inside[span]![0] < i;
+    out += text.slice(from, i) + (covered ? "" : `${OPEN}${encode(line)}${CLOSE}`);
+    from = i;
+    line++;
+  }
+  return out + text.slice(from);
+}
+
+/**
+ * Removes the markers; returns the text and, for each of its lines, the
+ * (0-based) line of the marked text it came from.
+ */
+export function readLineMarkers(rendered: string): { text: string; origins: number[] } {
+  const origins: number[] = [];
+  const lines = rendered.split("\n");
+  let previous = -1;
+  const text = lines
+    .map((line) => {
+      let origin: number | undefined;
+      const clean = line.replace(MARKER, (_, digits: string) => {
+        origin ??= decode(digits);
+        return "";
+      });
+      // A line without a marker came from Nunjucks itself: count it after the previous one.
+      previous = origin ?? previous + 1;
+      origins.push(previous);
+      return clean;
+    })
+    .join("\n");
+  return { text, origins };
+}

@@ -1,0 +1,82 @@
+/** Everything templates receive, as one global (`syllabus`), computed once per build. */
+import type { AssetManifest } from "../assets/build-assets.js";
+import type { Course } from "../content/course.js";
+import type { SiteOptions } from "../options.js";
+import type { UiStrings } from "../ui-strings.js";
+import { articleViews, bibliographyPageView, homeView, navView, pageViews } from "./article-view.js";
+import { courseGraphSvg, graphJson, graphList } from "./graph-view.js";
+import { blockPageViews } from "./navigation.js";
+
+export function siteData(course: Course, assets: AssetManifest | undefined) {
+  return {
+    site: course.options as SiteOptions,
+    ui: course.options.ui as UiStrings,
+    assets,
+    home: homeView(course),
+    articles: articleViews(course),
+    pages: pageViews(course),
+    blocks: blockPageViews(course),
+    bibliography: bibliographyPageView(course),
+    graph: { svg: courseGraphSvg(course), list: graphList(course), json: graphJson(course) },
+    nav: navView(course),
+  };
+}
+
+export type SiteData = ReturnType<typeof siteData>;
+
+/** Data a generated page's template sees: the global, plus its pagination item if any. */
+export interface PageData {
+  syllabus: SiteData;
+  article?: SiteData["articles"][number];
+  page_?: SiteData["pages"][number];
+  block?: SiteData["blocks"][number];
+}
+
+interface GeneratedPage {
+  name: string;
+  layout?: string;
+  content?: string;
+  /** One page per item of this list of the global data. */
+  paginate?: { data: "articles" | "pages" | "blocks"; alias: "article" | "page_" | "block" };
+  permalink: string | ((data: PageData) => string | false);
+  /** For `<title>`; the site's title follows it. */
+  title?: (data: PageData) => string | undefined;
+}
+
+/** The pages Syllabus generates from a course, with their layouts in `_includes/layouts/`. */
+export const GENERATED_PAGES: GeneratedPage[] = [
+  { name: "home", layout: "layouts/home.njk", permalink: "/" },
+  {
+    name: "article",
+    layout: "layouts/article.njk",
+    content: "{{ article.html | safe }}",
+    paginate: { data: "articles", alias: "article" },
+    permalink: (d) => d.article!.url,
+    title: (d) => d.article?.title,
+  },
+  {
+    name: "page",
+    layout: "layouts/page.njk",
+    content: "{{ page_.html | safe }}",
+    paginate: { data: "pages", alias: "page_" },
+    permalink: (d) => d.page_!.url,
+    title: (d) => d.page_?.title,
+  },
+  {
+    name: "block",
+    layout: "layouts/block.njk",
+    paginate: { data: "blocks", alias: "block" },
+    permalink: (d) => d.block!.url,
+    title: (d) => d.block?.title,
+  },
+  { name: "topics", layout: "layouts/topics.njk", permalink: "/topics/", title: (d) => d.syllabus.ui.allTopics },
+  { name: "graph", layout: "layouts/graph.njk", permalink: "/graph/", title: (d) => d.syllabus.ui.graphTitle },
+  { name: "graph-json", content: "{{ syllabus.graph.json | safe }}", permalink: "/graph.json" },
+  { name: "search", layout: "layouts/search.njk", permalink: "/search/", title: (d) => d.syllabus.ui.search },
+  {
+    name: "references",
+    layout: "layouts/references.njk",
+    permalink: (d) => (d.syllabus.bibliography.length > 0 ? "/references/" : false),
+    title: (d) => d.syllabus.ui.bibliography,
+  },
+];
