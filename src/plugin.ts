@@ -99,7 +99,10 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
         ? { pagination: { data: `syllabus.${page.paginate.data}`, size: 1, alias: page.paginate.alias } }
         : { eleventyExcludeFromCollections: true }),
       permalink: page.permalink,
-      ...(page.title ? { eleventyComputed: { pageTitle: page.title } } : {}),
+      eleventyComputed: {
+        ...(page.title ? { pageTitle: page.title } : {}),
+        ...(page.description ? { pageDescription: page.description } : {}),
+      },
     });
   }
 

@@ -1,6 +1,7 @@
 /** Progressive enhancements; the site works without them. */
 import { enhanceCitations } from "./citations.js";
 import { enhanceGraph } from "./graph.js";
+import { enhanceProgress } from "./progress.js";
 import { enhanceSearch } from "./search.js";
 import { enhanceThemeToggle } from "./theme-toggle.js";
 import { enhanceToc } from "./toc.js";
@@ -10,3 +11,4 @@ enhanceToc();
 enhanceCitations();
 enhanceGraph();
 enhanceSearch();
+enhanceProgress();

@@ -116,7 +116,11 @@ export function loadCourse({ root, includeDrafts }: LoadOptions): LoadResult {
 
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
   const blocks = groupIntoBlocks(articles, declaredBlocks, options);
-  const graph = buildPrerequisiteGraph(graphNodes(blocks), graphEdges(articles));
+  const drafts = new Set<string>();
+  for (const { origin, file } of sources) {
+    if (origin.kind === "article" && file.data.draft === true && !bySlug.has(origin.slug)) drafts.add(origin.slug);
+  }
+  const graph = buildPrerequisiteGraph(graphNodes(blocks), graphEdges(articles, drafts, diagnostics));
   diagnostics.push(...graph.diagnostics);
   for (const block of blocks) block.articles.sort((a, b) => graph.position(a.slug) - graph.position(b.slug));
   const ordered = graph.order.map((node) => bySlug.get(node.slug)!);
@@ -336,9 +340,21 @@ function graphNodes(blocks: Block[]): GraphNode[] {
   );
 }
 
-function graphEdges(articles: Article[]): EdgeInput[] {
+/** Prerequisites as graph edges; those on drafts left out of this build are dropped, with a warning. */
+function graphEdges(articles: Article[], drafts: ReadonlySet<string>, diagnostics: Diagnostic[]): EdgeInput[] {
   return articles.flatMap((a) =>
-    a.prerequisites.map((ref) => ({ from: ref.slug, to: a.slug, file: a.sourcePath, line: ref.line, column: ref.column })),
+    a.prerequisites.flatMap((ref) => {
+      if (!drafts.has(ref.slug)) return [{ from: ref.slug, to: a.slug, file: a.sourcePath, line: ref.line, column: ref.column }];
+      diagnostics.push({
+        file: a.sourcePath,
+        line: ref.line,
+        column: ref.column,
+        severity: "warning",
+        rule: "prerequisite-draft",
+        message: `Prerequisite "${ref.slug}" is a draft, left out of this build`,
+      });
+      return [];
+    }),
   );
 }
 

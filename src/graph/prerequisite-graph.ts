@@ -71,7 +71,8 @@ export function buildPrerequisiteGraph(nodes: readonly GraphNode[], inputs: read
   const edges: EdgeInput[] = [];
   for (const edge of inputs) {
     if (!bySlug.has(edge.from)) {
-      report(edge, "error", "prerequisite-unknown", `Unknown prerequisite "${edge.from}": no article has this slug`, didYouMean(edge.from, bySlug.keys()));
+      const others = [...bySlug.keys()].filter((slug) => slug !== edge.to);
+      report(edge, "error", "prerequisite-unknown", `Unknown prerequisite "${edge.from}": no article has this slug`, didYouMean(edge.from, others));
       continue;
     }
     if (edge.from === edge.to) {
@@ -95,7 +96,8 @@ export function buildPrerequisiteGraph(nodes: readonly GraphNode[], inputs: read
   }
 
   // 2. Cycles: one error per strongly connected component.
-  for (const component of stronglyConnectedComponents(nodes, children)) {
+  const components = stronglyConnectedComponents(nodes, children);
+  for (const component of components) {
     if (component.length < 2) continue;
     const cycle = findCycle(component, children);
     const description = cycle.map((e) => e.from).concat(cycle[0]!.from).join(" → ");
@@ -104,7 +106,9 @@ export function buildPrerequisiteGraph(nodes: readonly GraphNode[], inputs: read
   }
 
   // 3. Learning order: Kahn's algorithm with the tie-breaks as priority.
-  const order = learningOrder(nodes, parents, children);
+  const componentOf = new Map<string, number>();
+  components.forEach((members, i) => members.forEach((slug) => componentOf.set(slug, i)));
+  const order = learningOrder(nodes, parents, children, componentOf);
   const position = new Map(order.map((n, i) => [n.slug, i]));
   const pos = (slug: string) => position.get(slug)!;
   const byPosition = (a: string, b: string) => pos(a) - pos(b);
@@ -186,6 +190,7 @@ function learningOrder(
   nodes: readonly GraphNode[],
   parents: Map<string, EdgeInput[]>,
   children: Map<string, EdgeInput[]>,
+  componentOf: ReadonlyMap<string, number>,
 ): GraphNode[] {
   const remaining = new Map(nodes.map((n) => [n.slug, parents.get(n.slug)!.length]));
   const ready = new PriorityQueue<GraphNode>(priorityLess);
@@ -196,8 +201,15 @@ function learningOrder(
   while (order.length < nodes.length) {
     let next = ready.pop();
     if (!next) {
-      // Only cycles remain (reported as errors): break one at its first node in priority order.
-      next = nodes.filter((n) => !done.has(n.slug)).reduce((best, n) => (priorityLess(n, best) ? n : best));
+      // Only cycles remain (reported as errors). Break one that nothing outside
+      // it still waits on, at its first node in priority order, so that every
+      // edge outside cycles is still respected.
+      const free = nodes.filter(
+        (n) =>
+          !done.has(n.slug) &&
+          parents.get(n.slug)!.every((e) => done.has(e.from) || componentOf.get(e.from) === componentOf.get(n.slug)),
+      );
+      next = free.reduce((best, n) => (priorityLess(n, best) ? n : best));
     }
     if (done.has(next.slug)) continue;
     done.add(next.slug);

@@ -5,6 +5,7 @@
  */
 import type { MarkdownIt, StateCore } from "markdown-it";
 import anchor from "markdown-it-anchor";
+import { holdsShortcodeOutput } from "../render/placeholders.js";
 import { contextOf } from "./render-context.js";
 
 /** `Q&A: <Attention> Heads` → `qa-attention-heads`. */
@@ -62,6 +63,18 @@ function slugAvoidingExplicit(text: string, env: Record<string, unknown>): strin
   return `${base}-${n}`;
 }
 
+const headerLink = anchor.permalink.headerLink({ class: "heading-link" });
+
+/**
+ * Each heading links to itself, unless it holds a link or a shortcode (a
+ * sidenote's toggle, a citation): links cannot nest.
+ */
+const linkUnlessInteractive: anchor.PermalinkGenerator = (slug, options, state, index) => {
+  const children = state.tokens[index + 1]?.children ?? [];
+  const interactive = children.some((t) => t.type === "link_open" || (t.type === "text" && holdsShortcodeOutput(t.content)));
+  if (!interactive) headerLink(slug, options, state, index);
+};
+
 export function headingsPlugin(md: MarkdownIt): void {
   md.core.ruler.push("syllabus_explicit_ids", collectExplicitIds);
   md.use(anchor, {
@@ -69,7 +82,7 @@ export function headingsPlugin(md: MarkdownIt): void {
     slugifyWithState: (text, state) => slugAvoidingExplicit(text, state.env as Record<string, unknown>),
     failOnNonUnique: false,
     tabIndex: false,
-    permalink: anchor.permalink.headerLink({ class: "heading-link" }),
+    permalink: linkUnlessInteractive,
   });
   md.core.ruler.push("syllabus_toc", collectToc(md));
 }

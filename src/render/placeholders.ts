@@ -44,7 +44,14 @@ export class Placeholders {
   }
 }
 
+const HTML_OPEN = "\ue000";
+
 /** HTML produced by shortcodes, substituted after markdown-it has run. */
-export const htmlPlaceholders = () => new Placeholders("\ue000", "\ue001");
+export const htmlPlaceholders = () => new Placeholders(HTML_OPEN, "\ue001");
+
+/** Whether text (seen by a markdown-it rule) holds shortcode output still to be substituted. */
+export function holdsShortcodeOutput(text: string): boolean {
+  return text.includes(HTML_OPEN);
+}
 /** Source text hidden from Nunjucks, restored before markdown-it runs. */
 export const sourcePlaceholders = () => new Placeholders("\ue002", "\ue003");

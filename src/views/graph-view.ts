@@ -52,12 +52,12 @@ export function courseGraphSvg(course: Course): string {
 export function neighbourhoodSvg(course: Course, article: Article): { svg: string; hidden: number } {
   const { graph } = course;
   const levels = new Map<string, number>([[article.slug, 2]]);
-  let hidden = 0;
+  const candidates = new Set<string>();
   const expand = (from: string[], next: (slug: string) => string[], level: number) => {
     const found: string[] = [];
     for (const slug of from) for (const s of next(slug)) if (!levels.has(s) && !found.includes(s)) found.push(s);
+    found.forEach((s) => candidates.add(s));
     const kept = found.slice(0, NEIGHBOURHOOD_LIMIT);
-    hidden += found.length - kept.length;
     for (const s of kept) levels.set(s, level);
     return kept;
   };
@@ -66,6 +66,7 @@ export function neighbourhoodSvg(course: Course, article: Article): { svg: strin
   const children = expand([article.slug], graph.dependents, 3);
   expand(children, graph.dependents, 4);
   if (levels.size === 1) return { svg: "", hidden: 0 };
+  const hidden = [...candidates].filter((s) => !levels.has(s)).length;
 
   const shown = [...levels.keys()].sort((a, b) => graph.position(a) - graph.position(b));
   const minLevel = Math.min(...levels.values());
@@ -73,9 +74,7 @@ export function neighbourhoodSvg(course: Course, article: Article): { svg: strin
     const a = course.bySlug.get(slug)!;
     return { id: slug, layer: levels.get(slug)! - minLevel, width: NEIGHBOUR_NODE.width, height: nodeHeight(a.title, NEIGHBOUR_NODE) };
   });
-  const edges = graph.edges.filter(
-    (e) => levels.has(e.from) && levels.has(e.to) && levels.get(e.to)! - levels.get(e.from)! === 1,
-  );
+  const edges = graph.edges.filter((e) => levels.has(e.from) && levels.has(e.to) && levels.get(e.to)! > levels.get(e.from)!);
   const layout = layeredLayout(inputs, edges, { nodeGap: 16, layerGap: 36, margin: 8, sweeps: 2 });
   const options: SvgOptions = { ...NEIGHBOUR_NODE, label: course.options.ui.neighbourhoodLabel, idPrefix: "near-", className: "neighbourhood-graph" };
   const nodes = shown.map((slug) => drawn(course, course.bySlug.get(slug)!, slug === article.slug ? "is-current" : undefined));

@@ -1,16 +1,14 @@
 /** Everything templates receive, as one global (`syllabus`), computed once per build. */
 import type { AssetManifest } from "../assets/build-assets.js";
 import type { Course } from "../content/course.js";
-import type { SiteOptions } from "../options.js";
-import type { UiStrings } from "../ui-strings.js";
 import { articleViews, bibliographyPageView, homeView, navView, pageViews } from "./article-view.js";
 import { courseGraphSvg, graphJson, graphList } from "./graph-view.js";
 import { blockPageViews } from "./navigation.js";
 
 export function siteData(course: Course, assets: AssetManifest | undefined) {
   return {
-    site: course.options as SiteOptions,
-    ui: course.options.ui as UiStrings,
+    site: course.options,
+    ui: course.options.ui,
     assets,
     home: homeView(course),
     articles: articleViews(course),
@@ -41,6 +39,8 @@ interface GeneratedPage {
   permalink: string | ((data: PageData) => string | false);
   /** For `<title>`; the site's title follows it. */
   title?: (data: PageData) => string | undefined;
+  /** For `<meta name="description">`; the site's description otherwise. */
+  description?: (data: PageData) => string | undefined;
 }
 
 /** The pages Syllabus generates from a course, with their layouts in `_includes/layouts/`. */
@@ -53,6 +53,7 @@ export const GENERATED_PAGES: GeneratedPage[] = [
     paginate: { data: "articles", alias: "article" },
     permalink: (d) => d.article!.url,
     title: (d) => d.article?.title,
+    description: (d) => d.article?.description,
   },
   {
     name: "page",
@@ -61,6 +62,7 @@ export const GENERATED_PAGES: GeneratedPage[] = [
     paginate: { data: "pages", alias: "page_" },
     permalink: (d) => d.page_!.url,
     title: (d) => d.page_?.title,
+    description: (d) => d.page_?.description || undefined,
   },
   {
     name: "block",
@@ -68,6 +70,7 @@ export const GENERATED_PAGES: GeneratedPage[] = [
     paginate: { data: "blocks", alias: "block" },
     permalink: (d) => d.block!.url,
     title: (d) => d.block?.title,
+    description: (d) => d.block?.description || undefined,
   },
   { name: "topics", layout: "layouts/topics.njk", permalink: "/topics/", title: (d) => d.syllabus.ui.allTopics },
   { name: "graph", layout: "layouts/graph.njk", permalink: "/graph/", title: (d) => d.syllabus.ui.graphTitle },

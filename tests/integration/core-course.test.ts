@@ -115,10 +115,8 @@ describe("a course built for production (core/course)", () => {
     expect(shownBlock(page)).toBe("Zeta Basics");
   });
 
-  // Regression: base.njk prints `{% if pageTitle %}{{ pageTitle }} · {% endif %}{{ site.title }}`,
-  // and article.njk / page.njk `{% set pageTitle = … %}`; but a variable set in a layout
-  // does not reach its parent layout in Eleventy, so every page's <title> is only the
-  // course title ("Fixture Course").
+  // Regression: the layouts once set `pageTitle` for base.njk with `{% set %}`, which does
+  // not reach a parent layout in Eleventy, so every <title> was only the course title.
   it("names the article and the page in the document title", () => {
     expect(text(site.page("/topics/vectors/").querySelector("title"))).toBe(
       "Vectors · Fixture Course",
@@ -156,21 +154,17 @@ describe("a course built for production (core/course)", () => {
     ]);
   });
 
-  // Regression: _includes/layouts/article.njk sets `d = article.difficulty` at the top of the
-  // template and then `{% set d = p.difficulty %}` for each prerequisite; when the
-  // prerequisite has no difficulty, Nunjucks falls back to the outer `d`, so "Scalars"
-  // is shown with the *current* article's label ("Advanced").
-  it(
-    "shows no difficulty for a prerequisite that has none (not the current article's)",
-    () => {
-      const page = site.page("/topics/matrices/");
-      const scalars = [...page.querySelectorAll(".prerequisite-list li")].find(
-        (li) => text(li.querySelector("a")) === "Scalars",
-      )!;
-      expect(scalars).toBeDefined();
-      expect(scalars.querySelector(".difficulty")).toBeNull();
-    },
-  );
+  // Regression: article.njk once set `d = article.difficulty`, then `d = p.difficulty` per
+  // prerequisite; for a prerequisite without one Nunjucks fell back to the outer `d`, so
+  // "Scalars" was shown with the current article's label ("Advanced").
+  it("shows no difficulty for a prerequisite that has none (not the current article's)", () => {
+    const page = site.page("/topics/matrices/");
+    const scalars = [...page.querySelectorAll(".prerequisite-list li")].find(
+      (li) => text(li.querySelector("a")) === "Scalars",
+    )!;
+    expect(scalars).toBeDefined();
+    expect(scalars.querySelector(".difficulty")).toBeNull();
+  });
 
   it("says an article without prerequisites can be read first", () => {
     const page = site.page("/topics/welcome/");

@@ -154,11 +154,9 @@ describe("locations after Nunjucks removed lines (core/invalid-nunjucks-lines)",
     ]);
   });
 
-  // Regression: src/render/render-body.ts maps markdown-it's line numbers back to the source
-  // through a line map built before Nunjucks runs; an `{% if false %}` block that
-  // renders no lines shifts everything after it. The error on line 11 is reported as
-  // "content/topics/hidden.md:8:1" (line 8 is "Hidden line two.", and the column falls
-  // back to 1 because the TeX is not on that line).
+  // Regression: line numbers were once mapped back through a line map built before
+  // Nunjucks ran, so an `{% if false %}` block that rendered no lines shifted everything
+  // after it: this error on line 11 was reported as "content/topics/hidden.md:8:1".
   it("locates a problem after an {% if false %} block at its own line", async () => {
     const site = await failedBuild("core/invalid-nunjucks-lines");
     expect(report(site.diagnostics)).toEqual([
