@@ -1,4 +1,5 @@
 /** The course as one value: read once, then used by validation, the graph, and every template. */
+import type { GlossaryTerm } from "../glossary/glossary.js";
 import type { PrerequisiteGraph } from "../graph/prerequisite-graph.js";
 import type { TocEntry } from "../markdown/render-context.js";
 import type { SiteOptions } from "../options.js";
@@ -69,6 +70,8 @@ export interface Course {
   pages: Page[];
   bySlug: ReadonlyMap<string, Article>;
   graph: PrerequisiteGraph;
+  /** Glossary terms, alphabetically. */
+  glossary: (GlossaryTerm & { definitionHtml: string; url: string | undefined; articleTitle: string | undefined })[];
   /** Every work cited anywhere, alphabetically, with the articles citing it. */
   bibliography: BibliographyEntry[];
 }

@@ -13,7 +13,10 @@ import { parseCiteArgument } from "../citations/locator.js";
 import { PageCitationState } from "../citations/page-citations.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { buildPrerequisiteGraph, type EdgeInput, type GraphNode } from "../graph/prerequisite-graph.js";
+import { collectGlossary, TermMatcher, type GlossaryTerm, type TermDefinition } from "../glossary/glossary.js";
 import { createMarkdown } from "../markdown/create-markdown.js";
+import type { GlossaryLinking } from "../markdown/glossary-links.js";
+import { createEnv } from "../markdown/render-context.js";
 import { DEFAULT_CITATION_STYLE, loadOptions, type SiteOptions } from "../options.js";
 import { renderBody, SHORTCODE_NAMES, type RenderServices } from "../render/render-body.js";
 import { scanBody, type ScanResult } from "../shortcodes/scan-body.js";
@@ -76,7 +79,13 @@ export function loadCourse({ root, includeDrafts }: LoadOptions): LoadResult {
   const published = includeDrafts ? sources : sources.filter((s) => s.file.data.draft !== true);
   const formatter = createFormatter(root, options, bibliography, published, diagnostics, locateOption);
 
-  // 3. Check frontmatter and render every page.
+  // 3. The glossary, so that articles can link the terms they use.
+  const glossary = collectGlossary(glossaryDefinitions(published));
+  diagnostics.push(...glossary.diagnostics);
+  const definitions = renderDefinitions(glossary.terms, renderServices(options), diagnostics);
+  const matcher = options.glossaryLinks && glossary.terms.length > 0 ? new TermMatcher(glossary.terms) : undefined;
+
+  // 4. Check frontmatter and render every page.
   const context: ReadContext = {
     diagnostics,
     render: renderServices(options),
@@ -84,6 +93,7 @@ export function loadCourse({ root, includeDrafts }: LoadOptions): LoadResult {
     includeDrafts,
     declaredBlocks: declaredBlocks.map((b) => b.slug),
     newCitations: () => (formatter ? new PageCitationState(formatter, bibliography.works) : undefined),
+    glossaryLinking: (slug) => (matcher ? { matcher, definitions, slug, used: new Set() } : undefined),
   };
   const urlOwners = new Map<string, string>(GENERATED_URLS.map((u) => [u, "a page Syllabus generates"]));
   const claim = (url: string, file: SourceFile) => {
@@ -132,6 +142,7 @@ export function loadCourse({ root, includeDrafts }: LoadOptions): LoadResult {
       pages,
       bySlug,
       graph,
+      glossary: glossary.terms.map((t) => ({ ...t, definitionHtml: definitions.get(t.id) ?? "", url: bySlug.get(t.slug)?.url, articleTitle: bySlug.get(t.slug)?.title })),
       bibliography: bibliographyView([...ordered, ...pages], bibliography, formatter),
     },
     diagnostics,
@@ -145,6 +156,7 @@ interface ReadContext {
   includeDrafts: boolean;
   declaredBlocks: string[];
   newCitations: () => PageCitationState | undefined;
+  glossaryLinking: (slug: string | undefined) => GlossaryLinking | undefined;
 }
 
 /** The citation formatter for the works cited in `sources` (the pages this build publishes). */
@@ -217,9 +229,11 @@ function readArticle(slug: string, file: SourceFile, scan: ScanResult, context: 
     });
   }
   const citations = context.newCitations();
+  const glossary = context.glossaryLinking(slug);
   const body = renderBody(file, render, {
     scan,
     ...(citations ? { citations } : {}),
+    ...(glossary ? { glossary } : {}),
     nunjucksContext: { site: options, page: { url, slug, title: data?.title } },
   });
   diagnostics.push(...body.diagnostics);
@@ -260,9 +274,11 @@ function readPage(file: SourceFile, defaultUrl: string, scan: ScanResult, contex
   if (data?.draft === true && !includeDrafts) return undefined;
   const url = resolveUrl(data?.permalink, defaultUrl, file, diagnostics);
   const citations = context.newCitations();
+  const glossary = context.glossaryLinking(undefined);
   const body = renderBody(file, render, {
     scan,
     ...(citations ? { citations } : {}),
+    ...(glossary ? { glossary } : {}),
     nunjucksContext: { site: options, page: { url, title: data?.title } },
   });
   diagnostics.push(...body.diagnostics);
@@ -324,6 +340,31 @@ function readPrerequisites(
     }
   });
   return refs;
+}
+
+/** Every well-formed glossary entry in the sources' frontmatter, with its location. */
+function glossaryDefinitions(sources: ParsedSource[]): TermDefinition[] {
+  const found: TermDefinition[] = [];
+  for (const { origin, file } of sources) {
+    if (origin.kind !== "article" || !Array.isArray(file.data.glossary)) continue;
+    (file.data.glossary as unknown[]).forEach((entry, i) => {
+      const { term, definition } = (entry ?? {}) as { term?: unknown; definition?: unknown };
+      if (typeof term !== "string" || typeof definition !== "string" || !term.trim()) return;
+      found.push({ term, definition, slug: origin.slug, file: file.path, ...file.locateValue(["glossary", i, "term"]) });
+    });
+  }
+  return found;
+}
+
+/** Definitions as inline HTML (Markdown and math allowed), problems located at the entry. */
+function renderDefinitions(terms: GlossaryTerm[], render: RenderServices, diagnostics: Diagnostic[]): Map<string, string> {
+  return new Map(
+    terms.map((t) => {
+      const at = { file: t.file, line: t.line, column: t.column };
+      const env = createEnv({ file: t.file, diagnostics, toc: [], locate: () => at });
+      return [t.id, render.md.renderInline(t.definition, env)];
+    }),
+  );
 }
 
 function graphNodes(blocks: Block[]): GraphNode[] {

@@ -3,6 +3,7 @@ import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from "markdown-it";
 import attrs from "markdown-it-attrs";
 import { attributeCheckPlugin } from "./attributes.js";
 import { figuresPlugin } from "./figures.js";
+import { glossaryLinksPlugin } from "./glossary-links.js";
 import { headingsPlugin } from "./headings.js";
 import { highlightCode } from "./highlight.js";
 import { inlineLinesPlugin } from "./inline-lines.js";
@@ -20,5 +21,6 @@ export function createMarkdown(): MarkdownItInstance {
   md.use(figuresPlugin);
   md.use(headingsPlugin);
   md.use(pauseSummaryPlugin);
+  md.use(glossaryLinksPlugin);
   return md;
 }

@@ -10,7 +10,8 @@ import type { SourceFile } from "../content/frontmatter.js";
 import { countWords } from "../content/source-text.js";
 import type { Diagnostic, Location, Severity } from "../diagnostics.js";
 import { escapeHtml } from "../html.js";
-import { createEnv, type TocEntry } from "../markdown/render-context.js";
+import { withGlossary, type GlossaryLinking } from "../markdown/glossary-links.js";
+import { createEnv, type RenderContext, type TocEntry } from "../markdown/render-context.js";
 import { pauseOpening, PAUSE_CLOSING } from "../shortcodes/pause.js";
 import { scanBody, type ScanResult, type Segment, type StringArgument } from "../shortcodes/scan-body.js";
 import { renderNote } from "../shortcodes/sidenote.js";
@@ -59,7 +60,7 @@ export const SHORTCODE_NAMES: ReadonlySet<string> = new Set(Object.keys(SHORTCOD
 export function renderBody(
   file: SourceFile,
   services: RenderServices,
-  options: { citations?: PageCitations; nunjucksContext?: object; scan?: ScanResult } = {},
+  options: { citations?: PageCitations; nunjucksContext?: object; scan?: ScanResult; glossary?: GlossaryLinking } = {},
 ): RenderedBody {
   const { md, ui } = services;
   const body = file.body;
@@ -184,7 +185,7 @@ export function renderBody(
     markdown = hidden.restore(markdown);
   }
 
-  const env = createEnv({
+  const context: RenderContext = {
     file: file.path,
     diagnostics,
     toc,
@@ -194,7 +195,8 @@ export function renderBody(
       const found = needle ? text.indexOf(needle) : -1;
       return { file: file.path, line, column: found >= 0 ? found + 1 : firstNonSpace(text) };
     },
-  });
+  };
+  const env = options.glossary ? withGlossary(createEnv(context), options.glossary) : createEnv(context);
   const rendered = html.restore(md.render(markdown, env));
   for (const entry of toc) entry.html = html.strip(entry.html);
   return { html: rendered, toc, wordCount: words, diagnostics };

@@ -149,6 +149,7 @@ export function navView(course: Course): NavItem[] {
   const items: NavItem[] = [];
   if (course.articles.length > 0) items.push({ url: "/topics/", title: ui.allTopics }, { url: "/graph/", title: ui.graph });
   items.push(...course.pages.filter((p) => p.url !== "/").map((p) => ({ url: p.url, title: p.title })));
+  if (course.glossary.length > 0) items.push({ url: "/glossary/", title: ui.glossary });
   if (course.bibliography.length > 0) items.push({ url: "/references/", title: ui.references });
   return items;
 }

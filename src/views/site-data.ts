@@ -3,6 +3,7 @@ import type { AssetManifest } from "../assets/build-assets.js";
 import type { Course } from "../content/course.js";
 import { articleViews, bibliographyPageView, homeView, navView, pageViews } from "./article-view.js";
 import { courseGraphSvg, graphJson, graphList } from "./graph-view.js";
+import { glossaryView } from "./glossary-view.js";
 import { blockPageViews } from "./navigation.js";
 
 export function siteData(course: Course, assets: AssetManifest | undefined) {
@@ -16,6 +17,7 @@ export function siteData(course: Course, assets: AssetManifest | undefined) {
     blocks: blockPageViews(course),
     bibliography: bibliographyPageView(course),
     graph: { svg: courseGraphSvg(course), list: graphList(course), json: graphJson(course) },
+    glossary: glossaryView(course),
     nav: navView(course),
   };
 }
@@ -76,6 +78,12 @@ export const GENERATED_PAGES: GeneratedPage[] = [
   { name: "graph", layout: "layouts/graph.njk", permalink: "/graph/", title: (d) => d.syllabus.ui.graphTitle },
   { name: "graph-json", content: "{{ syllabus.graph.json | safe }}", permalink: "/graph.json" },
   { name: "search", layout: "layouts/search.njk", permalink: "/search/", title: (d) => d.syllabus.ui.search },
+  {
+    name: "glossary",
+    layout: "layouts/glossary.njk",
+    permalink: (d) => (d.syllabus.glossary.terms.length > 0 ? "/glossary/" : false),
+    title: (d) => d.syllabus.ui.glossary,
+  },
   {
     name: "references",
     layout: "layouts/references.njk",
