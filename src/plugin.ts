@@ -3,6 +3,7 @@
  * hands templates ready-made views, and registers the generated pages.
  */
 import path from "node:path";
+import { HtmlBasePlugin } from "@11ty/eleventy";
 import { fileURLToPath } from "node:url";
 import { buildAssets } from "./assets/build-assets.js";
 import type { Course } from "./content/course.js";
@@ -26,6 +27,7 @@ export interface EleventyConfig {
   setDataDirectory(dir: string): void;
   setTemplateFormats(formats: string[]): void;
   setQuietMode(quiet: boolean): void;
+  addPlugin(plugin: (config: never, options?: object) => void, options?: object): void;
   ignores: { add(pattern: string): void };
   directories: { output: string };
 }
@@ -90,6 +92,8 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
   });
   let assets: Awaited<ReturnType<typeof buildAssets>> | undefined;
 
+  // Every URL in the HTML we write is site-absolute (`/topics/x/`); this puts the path prefix in front.
+  config.addPlugin(HtmlBasePlugin);
   config.addGlobalData("syllabus", () => siteData(current(), assets));
   config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   for (const page of GENERATED_PAGES) {

@@ -24,6 +24,7 @@ export const DEFAULT_UI_STRINGS = {
   allDifficulties: "All",
   allBlocks: "All blocks",
   search: "Search",
+  siteSearch: "Site search",
   searchLabel: "Search the course",
   searchPlaceholder: "Search",
   searchNeedsJavaScript: "Search needs JavaScript. Browse every article instead:",

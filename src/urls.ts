@@ -61,3 +61,14 @@ export function isHttpUrl(url: string): boolean {
     return false;
   }
 }
+
+/** `course`, `/course`, `/course/` → `/course/`; empty or `/` → `/`. */
+export function normalizePathPrefix(prefix: string): string {
+  const trimmed = prefix.trim().replace(/^\/+|\/+$/g, "");
+  return trimmed === "" ? "/" : `/${trimmed}/`;
+}
+
+/** A site path (`/topics/x/`) under the path prefix (`/course/topics/x/`). */
+export function withPathPrefix(path: string, prefix: string): string {
+  return prefix === "/" || !path.startsWith("/") ? path : `${prefix}${path.slice(1)}`;
+}

@@ -9,6 +9,7 @@ import Eleventy from "@11ty/eleventy";
 import { loadCourse } from "../content/load-course.js";
 import { hasErrors, type Diagnostic } from "../diagnostics.js";
 import { syllabus, type EleventyConfig } from "../plugin.js";
+import { normalizePathPrefix } from "../urls.js";
 
 export interface BuildOptions {
   /** Project root: holds `content/` and `_data/`. */
@@ -16,6 +17,8 @@ export interface BuildOptions {
   /** Output folder (default `<root>/_site`). */
   outDir?: string;
   includeDrafts?: boolean;
+  /** Serve the site under this path (`/course/`); else PATH_PREFIX, else `pathPrefix` in site.json. */
+  pathPrefix?: string;
 }
 
 export interface BuildResult {
@@ -31,12 +34,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(options.outDir ?? path.join(root, "_site"));
   const { course, diagnostics } = loadCourse({ root, includeDrafts: options.includeDrafts ?? false });
   if (hasErrors(diagnostics)) return { ok: false, diagnostics, outDir, pageCount: 0 };
+  const pathPrefix = normalizePathPrefix(options.pathPrefix ?? process.env.PATH_PREFIX ?? course.options.pathPrefix);
+  course.options.pathPrefix = pathPrefix;
 
   const staging = `${outDir}.staging`;
   rmSync(staging, { recursive: true, force: true });
   const eleventy = new Eleventy(path.relative(process.cwd(), path.join(root, "content")) || ".", staging, {
     configPath: false,
     quietMode: true,
+    pathPrefix,
     config: (config: EleventyConfig) => syllabus(config, { root, course }),
   });
   const written = (await eleventy.write()) as [unknown[], { url?: string }[]];

@@ -4,7 +4,12 @@ import { buildSite } from "../build/build-site.js";
 import { formatReport } from "../diagnostics.js";
 
 const started = performance.now();
-const result = await buildSite({ root: process.cwd(), includeDrafts: process.argv.includes("--drafts") });
+const prefixArgument = process.argv.find((a) => a.startsWith("--pathprefix="));
+const result = await buildSite({
+  root: process.cwd(),
+  includeDrafts: process.argv.includes("--drafts"),
+  ...(prefixArgument ? { pathPrefix: prefixArgument.slice("--pathprefix=".length) } : {}),
+});
 process.stderr.write(formatReport(result.diagnostics));
 if (!result.ok) {
   process.stderr.write("Build failed: nothing was written.\n");

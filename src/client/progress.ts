@@ -110,7 +110,7 @@ export function enhanceProgress(): void {
       list.replaceChildren(
         ...readyList.slice(0, 6).map((node) => {
           const item = document.createElement("li");
-          const link = Object.assign(document.createElement("a"), { href: new URL(node.url.replace(/^\//, ""), siteRoot).pathname, textContent: node.title });
+          const link = Object.assign(document.createElement("a"), { href: node.url, textContent: node.title });
           item.append(link, ` · ${node.readingMinutes} ${words.minutes ?? "min"}`);
           return item;
         }),

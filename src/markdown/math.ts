@@ -68,7 +68,10 @@ function renderMath(token: Token, display: boolean, env: Env | undefined, line: 
   if (result.ok) {
     if (!display) return result.html;
     // `$$…$$` inside a paragraph must stay phrasing content: a span, styled as a block.
-    return token.block ? `<div class="math-display">${result.html}</div>\n` : `<span class="math-display">${result.html}</span>`;
+    // A wide formula scrolls sideways; the keyboard must be able to scroll it too.
+    return token.block
+      ? `<div class="math-display" tabindex="0">${result.html}</div>\n`
+      : `<span class="math-display" tabindex="0">${result.html}</span>`;
   }
   reportAt(env, line, "error", "math-tex", `TeX error: ${result.message}`, token.content.split("\n")[0]);
   const code = `<code class="math-error">${escapeHtml(token.content)}</code>`;

@@ -7,6 +7,7 @@ declare module "@11ty/eleventy" {
     pathPrefix?: string;
     config?: (config: never) => unknown;
   }
+  export const HtmlBasePlugin: (config: never, options?: object) => void;
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     write(): Promise<unknown>;

@@ -4,6 +4,7 @@
  */
 import type { Article, Course } from "../content/course.js";
 import { safeJson } from "../html.js";
+import { withPathPrefix } from "../urls.js";
 import { layeredLayout, type LayoutNodeInput } from "../graph/layout.js";
 import { nodeHeight, renderGraphSvg, type DrawnNode, type SvgOptions } from "../graph/render-svg.js";
 import type { UiStrings } from "../ui-strings.js";
@@ -113,7 +114,7 @@ export function graphJson(course: Course): string {
       blocks: course.blocks.map((b) => ({ slug: b.slug, title: b.title })),
       nodes: course.articles.map((a) => ({
         slug: a.slug,
-        url: a.url,
+        url: withPathPrefix(a.url, course.options.pathPrefix),
         title: a.title,
         block: blockOf.get(a.slug)?.slug ?? "",
         difficulty: a.difficulty ?? null,
