@@ -10,6 +10,11 @@ export function topicUrl(slug: string): string {
   return `/topics/${slug}/`;
 }
 
+/** `/blocks/<slug>/`; articles without a block form the block "articles". */
+export function blockUrl(block: { slug: string }): string {
+  return `/blocks/${block.slug || "articles"}/`;
+}
+
 /** The slug of `/topics/<slug>/` (trailing slash optional), or undefined for any other path. */
 export function slugFromTopicPath(path: string): string | undefined {
   const match = /^\/topics\/([^/?#]+)\/?$/.exec(path);

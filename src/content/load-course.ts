@@ -21,13 +21,15 @@ import { DEFAULT_CITATION_STYLE, loadOptions, type SiteOptions } from "../option
 import { renderBody, SHORTCODE_NAMES, type RenderServices } from "../render/render-body.js";
 import { scanBody, type ScanResult } from "../shortcodes/scan-body.js";
 import { didYouMean } from "../suggest.js";
-import { isValidSlug, topicUrl } from "../urls.js";
+import { blockUrl, isValidSlug, topicUrl } from "../urls.js";
 import { loadBlocks, titleFromSlug, type DeclaredBlock } from "./blocks.js";
 import { readingMinutes, type Article, type Block, type Course, type Page, type PrerequisiteRef } from "./course.js";
 import { findSources, type SourceKind } from "./find-sources.js";
 import { parseSourceFile, type SourceFile } from "./frontmatter.js";
 import { articleFrontmatter, checkFrontmatter, pageFrontmatter, type ArticleFrontmatter } from "./frontmatter-schema.js";
 import { permalinkUrl } from "./permalink.js";
+import { ContentFiles } from "./content-files.js";
+import { checkInternalLinks, idsIn, type LinkingPage, type SiteIndex } from "../validation/internal-links.js";
 import { parsePrerequisite } from "./prerequisites.js";
 
 export interface LoadOptions {
@@ -94,6 +96,8 @@ export function loadCourse({ root, includeDrafts }: LoadOptions): LoadResult {
     declaredBlocks: declaredBlocks.map((b) => b.slug),
     newCitations: () => (formatter ? new PageCitationState(formatter, bibliography.works) : undefined),
     glossaryLinking: (slug) => (matcher ? { matcher, definitions, slug, used: new Set() } : undefined),
+    files: new ContentFiles(path.join(root, "content")),
+    linking: [],
   };
   const urlOwners = new Map<string, string>(GENERATED_URLS.map((u) => [u, "a page Syllabus generates"]));
   const claim = (url: string, file: SourceFile) => {
@@ -134,6 +138,8 @@ export function loadCourse({ root, includeDrafts }: LoadOptions): LoadResult {
   diagnostics.push(...graph.diagnostics);
   for (const block of blocks) block.articles.sort((a, b) => graph.position(a.slug) - graph.position(b.slug));
   const ordered = graph.order.map((node) => bySlug.get(node.slug)!);
+  const index = siteIndex(context, blocks, ordered, glossary.terms, bibliography.works.keys(), options);
+  diagnostics.push(...checkInternalLinks(context.linking, index, options.brokenLinks));
   return {
     course: {
       options,
@@ -157,6 +163,9 @@ interface ReadContext {
   declaredBlocks: string[];
   newCitations: () => PageCitationState | undefined;
   glossaryLinking: (slug: string | undefined) => GlossaryLinking | undefined;
+  files: ContentFiles;
+  /** Every rendered page's links and ids, for the internal-link check. */
+  linking: (LinkingPage & { ids: Set<string> })[];
 }
 
 /** The citation formatter for the works cited in `sources` (the pages this build publishes). */
@@ -197,7 +206,7 @@ function createFormatter(
 }
 
 function readArticle(slug: string, file: SourceFile, scan: ScanResult, context: ReadContext): Article | undefined {
-  const { diagnostics, render, options, includeDrafts } = context;
+  const { diagnostics, options, includeDrafts } = context;
   if (!isValidSlug(slug)) {
     diagnostics.push({
       file: file.path,
@@ -228,18 +237,8 @@ function readArticle(slug: string, file: SourceFile, scan: ScanResult, context: 
       ...(hint ? { hint } : {}),
     });
   }
-  const citations = context.newCitations();
-  const glossary = context.glossaryLinking(slug);
-  const body = renderBody(file, render, {
-    scan,
-    ...(citations ? { citations } : {}),
-    ...(glossary ? { glossary } : {}),
-    nunjucksContext: { site: options, page: { url, slug, title: data?.title } },
-  });
-  diagnostics.push(...body.diagnostics);
+  const { body, referencesHtml, citedIds } = renderPage(file, scan, { url: url ?? topicUrl(slug), slug, title: data?.title }, context);
   if (!data || url === undefined) return undefined;
-
-  const referencesHtml = citations?.referencesHtml({ heading: options.ui.references, backToCitation: options.ui.backToCitation }) ?? "";
   const toc = referencesHtml ? [...body.toc, { level: 2 as const, id: "references", html: options.ui.references }] : body.toc;
   return {
     slug,
@@ -258,7 +257,7 @@ function readArticle(slug: string, file: SourceFile, scan: ScanResult, context: 
     prerequisites,
     html: body.html,
     referencesHtml,
-    citedIds: citations?.citedIds ?? [],
+    citedIds,
     toc,
     wordCount: body.wordCount,
     readingMinutes: readingMinutes(body.wordCount),
@@ -266,24 +265,15 @@ function readArticle(slug: string, file: SourceFile, scan: ScanResult, context: 
 }
 
 function readPage(file: SourceFile, defaultUrl: string, scan: ScanResult, context: ReadContext): Page | undefined {
-  const { diagnostics, render, options, includeDrafts } = context;
+  const { diagnostics, includeDrafts } = context;
   const { data, diagnostics: schemaProblems } = file.frontmatterOk
     ? checkFrontmatter(pageFrontmatter, file)
     : { data: undefined, diagnostics: [] };
   diagnostics.push(...schemaProblems);
   if (data?.draft === true && !includeDrafts) return undefined;
   const url = resolveUrl(data?.permalink, defaultUrl, file, diagnostics);
-  const citations = context.newCitations();
-  const glossary = context.glossaryLinking(undefined);
-  const body = renderBody(file, render, {
-    scan,
-    ...(citations ? { citations } : {}),
-    ...(glossary ? { glossary } : {}),
-    nunjucksContext: { site: options, page: { url, title: data?.title } },
-  });
-  diagnostics.push(...body.diagnostics);
+  const { body, referencesHtml, citedIds } = renderPage(file, scan, { url: url ?? defaultUrl, slug: undefined, title: data?.title }, context);
   if (!data || url === undefined) return undefined;
-  const referencesHtml = citations?.referencesHtml({ heading: options.ui.references, backToCitation: options.ui.backToCitation }) ?? "";
   return {
     url,
     sourcePath: file.path,
@@ -291,9 +281,32 @@ function readPage(file: SourceFile, defaultUrl: string, scan: ScanResult, contex
     description: data.description ?? "",
     draft: data.draft === true,
     html: body.html + referencesHtml,
-    citedIds: citations?.citedIds ?? [],
+    citedIds,
     toc: body.toc,
   };
+}
+
+/** Renders a page's body with its citations and glossary links, and records its links for checking. */
+function renderPage(
+  file: SourceFile,
+  scan: ScanResult,
+  page: { url: string; slug: string | undefined; title: string | undefined },
+  context: ReadContext,
+) {
+  const citations = context.newCitations();
+  const glossary = context.glossaryLinking(page.slug);
+  const body = renderBody(file, context.render, {
+    scan,
+    ...(citations ? { citations } : {}),
+    ...(glossary ? { glossary } : {}),
+    page: { url: page.url, files: context.files },
+    nunjucksContext: { site: context.options, page },
+  });
+  context.diagnostics.push(...body.diagnostics);
+  const { ui } = context.options;
+  const referencesHtml = citations?.referencesHtml({ heading: ui.references, backToCitation: ui.backToCitation }) ?? "";
+  context.linking.push({ url: page.url, links: body.links, ids: idsIn(body.html + referencesHtml) });
+  return { body, referencesHtml, citedIds: citations?.citedIds ?? [] };
 }
 
 /** The page's URL: its permalink when it has one, else the default; undefined when it may not be published. */
@@ -340,6 +353,27 @@ function readPrerequisites(
     }
   });
   return refs;
+}
+
+/** Every URL the site will have, with the ids on each page where they are known. */
+function siteIndex(
+  context: ReadContext,
+  blocks: Block[],
+  articles: Article[],
+  terms: GlossaryTerm[],
+  workIds: Iterable<string>,
+  options: SiteOptions,
+): SiteIndex {
+  const pages = new Map<string, ReadonlySet<string> | "any">();
+  // Ids every article page has from its layout.
+  const layoutIds = ["main", "references", "prerequisites-title", "leads-title", "course-nav"];
+  for (const page of context.linking) pages.set(page.url, new Set([...page.ids, ...layoutIds]));
+  for (const url of ["/", "/topics/", "/search/", "/graph.json", "/feed.xml", "/sitemap.xml", "/404.html", "/robots.txt"]) pages.set(url, "any");
+  for (const block of blocks) pages.set(blockUrl(block), "any");
+  pages.set("/graph/", new Set(articles.flatMap((a) => [`node-${a.slug}`, `list-${a.slug}`])));
+  if (terms.length > 0) pages.set("/glossary/", new Set(terms.map((t) => t.id)));
+  pages.set("/references/", new Set(workIds));
+  return { pages, isFile: (p) => context.files.fileFor(p) !== undefined, siteOrigin: options.url };
 }
 
 /** Every well-formed glossary entry in the sources' frontmatter, with its location. */

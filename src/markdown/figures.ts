@@ -4,6 +4,7 @@
  * Every image is lazy-loaded.
  */
 import type { MarkdownIt, StateCore } from "markdown-it";
+import { contextOf } from "./render-context.js";
 
 const CAPTION = "syllabusCaption";
 
@@ -31,6 +32,12 @@ export function figuresPlugin(md: MarkdownIt): void {
     const token = tokens[idx]!;
     if (token.attrIndex("loading") < 0) token.attrPush(["loading", "lazy"]);
     if (token.attrIndex("decoding") < 0) token.attrPush(["decoding", "async"]);
+    // Intrinsic size, so that the page does not shift as images load.
+    const size = contextOf(env)?.imageSize?.(String(token.attrGet("src") ?? ""));
+    if (size && token.attrIndex("width") < 0 && token.attrIndex("height") < 0) {
+      token.attrPush(["width", String(size.width)]);
+      token.attrPush(["height", String(size.height)]);
+    }
     const img = renderImage(tokens, idx, options, env, self);
     const caption = token.meta?.[CAPTION];
     return typeof caption === "string" ? `${img}<figcaption>${md.renderInline(caption, env)}</figcaption>` : img;

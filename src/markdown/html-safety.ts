@@ -56,3 +56,19 @@ export function findHtmlProblems(html: string, decode: (value: string) => string
   }
   return problems;
 }
+
+/** Links (`<a href>`) and image sources (`<img src>`) in raw HTML, for the internal-link check. */
+export function findHtmlUrls(html: string, decode: (value: string) => string): { url: string; kind: "link" | "image"; offset: number }[] {
+  const found: { url: string; kind: "link" | "image"; offset: number }[] = [];
+  for (const tag of html.matchAll(TAG)) {
+    const name = tag[1]!.toLowerCase();
+    const wanted = name === "a" ? "href" : name === "img" ? "src" : undefined;
+    if (!wanted) continue;
+    for (const attribute of (tag[2] ?? "").matchAll(ATTRIBUTE)) {
+      if (attribute[1]!.toLowerCase() !== wanted) continue;
+      const url = decode(attribute[2] ?? attribute[3] ?? attribute[4] ?? "");
+      if (url) found.push({ url, kind: name === "a" ? "link" : "image", offset: tag.index });
+    }
+  }
+  return found;
+}

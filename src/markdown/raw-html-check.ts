@@ -1,9 +1,9 @@
 /** Reports unsafe raw HTML and unsafe Markdown link targets found while parsing. */
 import type { Env, MarkdownIt, StateCore, Token } from "markdown-it";
 import { isSafeImageSource, isSafeLink } from "../urls.js";
-import { findHtmlProblems } from "./html-safety.js";
+import { findHtmlProblems, findHtmlUrls } from "./html-safety.js";
 import { inlineLine } from "./inline-lines.js";
-import { reportAt } from "./render-context.js";
+import { recordLink, reportAt } from "./render-context.js";
 
 function linesBefore(text: string, offset: number): number {
   let n = 0;
@@ -19,6 +19,9 @@ export function rawHtmlCheckPlugin(md: MarkdownIt): void {
       const at = line === undefined ? undefined : line + linesBefore(token.content, problem.offset);
       reportAt(env, at, "error", "unsafe-html", problem.message, problem.needle);
     }
+    for (const found of findHtmlUrls(token.content, decode)) {
+      recordLink(env, found.url, found.kind, line === undefined ? undefined : line + linesBefore(token.content, found.offset));
+    }
   };
 
   const checkUrl = (token: Token, line: number | undefined, env: Env | undefined) => {
@@ -26,7 +29,10 @@ export function rawHtmlCheckPlugin(md: MarkdownIt): void {
     const url = token.attrGet(name);
     if (url === null) return;
     const safe = token.type === "image" ? isSafeImageSource(String(url)) : isSafeLink(String(url));
-    if (safe) return;
+    if (safe) {
+      recordLink(env, String(url), token.type === "image" ? "image" : "link", line);
+      return;
+    }
     reportAt(
       env,
       line,

@@ -13,9 +13,20 @@ export interface TocEntry {
   html: string;
 }
 
+/** A link or image source in the rendered Markdown, where it was written. */
+export interface LinkRef {
+  url: string;
+  kind: "link" | "image";
+  at: Location;
+}
+
 export interface RenderContext {
   file: string;
   diagnostics: Diagnostic[];
+  /** Every link and image found, for the internal-link check after all pages are rendered. */
+  links?: LinkRef[];
+  /** Intrinsic size of a local image (`/topics/x/a.png`), when it exists and can be read. */
+  imageSize?: (src: string) => { width: number; height: number } | undefined;
   /**
    * The source location of a 0-based line of the Markdown being rendered. With
    * a needle, the column is where the needle first appears on that line.
@@ -53,4 +64,10 @@ export function reportAt(
     message,
     ...(hint === undefined ? {} : { hint }),
   });
+}
+
+/** Records a link or image source, if the render collects them. */
+export function recordLink(env: Env | undefined, url: string, kind: LinkRef["kind"], markdownLine: number | undefined): void {
+  const context = contextOf(env);
+  context?.links?.push({ url, kind, at: context.locate(markdownLine, url.slice(0, 30)) });
 }

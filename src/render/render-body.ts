@@ -11,7 +11,8 @@ import { countWords } from "../content/source-text.js";
 import type { Diagnostic, Location, Severity } from "../diagnostics.js";
 import { escapeHtml } from "../html.js";
 import { withGlossary, type GlossaryLinking } from "../markdown/glossary-links.js";
-import { createEnv, type RenderContext, type TocEntry } from "../markdown/render-context.js";
+import { createEnv, type LinkRef, type RenderContext, type TocEntry } from "../markdown/render-context.js";
+import { resolveSiteUrl, type ContentFiles } from "../content/content-files.js";
 import { pauseOpening, PAUSE_CLOSING } from "../shortcodes/pause.js";
 import { scanBody, type ScanResult, type Segment, type StringArgument } from "../shortcodes/scan-body.js";
 import { renderNote } from "../shortcodes/sidenote.js";
@@ -45,6 +46,8 @@ export interface RenderedBody {
   toc: TocEntry[];
   wordCount: number;
   diagnostics: Diagnostic[];
+  /** Links and image sources, where they were written. */
+  links: LinkRef[];
 }
 
 type Arity = "one" | "none" | "some";
@@ -60,12 +63,28 @@ export const SHORTCODE_NAMES: ReadonlySet<string> = new Set(Object.keys(SHORTCOD
 export function renderBody(
   file: SourceFile,
   services: RenderServices,
-  options: { citations?: PageCitations; nunjucksContext?: object; scan?: ScanResult; glossary?: GlossaryLinking } = {},
+  options: {
+    citations?: PageCitations;
+    nunjucksContext?: object;
+    scan?: ScanResult;
+    glossary?: GlossaryLinking;
+    /** The page's URL and the course's files, for image sizes. */
+    page?: { url: string; files: ContentFiles };
+  } = {},
 ): RenderedBody {
   const { md, ui } = services;
   const body = file.body;
   const diagnostics: Diagnostic[] = [];
   const toc: TocEntry[] = [];
+  const links: LinkRef[] = [];
+  const page = options.page;
+  const imageSize = page
+    ? (src: string) => {
+        const target = resolveSiteUrl(src, page.url);
+        return target ? page.files.imageSize(target.path) : undefined;
+      }
+    : undefined;
+  const shared = { links, ...(imageSize ? { imageSize } : {}) };
   const out = new MappedText(body, file.bodyLine);
   const html = htmlPlaceholders();
   const hidden = sourcePlaceholders();
@@ -81,7 +100,7 @@ export function renderBody(
   /** Renders a shortcode's Markdown text, locating its problems at the argument. */
   const renderInline = (arg: StringArgument): string => {
     const at = locateOffset(arg.offset);
-    const env = createEnv({ file: file.path, diagnostics, toc: [], locate: () => at });
+    const env = createEnv({ file: file.path, diagnostics, toc: [], locate: () => at, ...shared });
     return md.renderInline(arg.value, env);
   };
 
@@ -189,6 +208,7 @@ export function renderBody(
     file: file.path,
     diagnostics,
     toc,
+    ...shared,
     locate: (markdownLine, needle) => {
       const line = sourceLine(markdownLine);
       const text = file.lines.lineText(line);
@@ -199,7 +219,7 @@ export function renderBody(
   const env = options.glossary ? withGlossary(createEnv(context), options.glossary) : createEnv(context);
   const rendered = html.restore(md.render(markdown, env));
   for (const entry of toc) entry.html = html.strip(entry.html);
-  return { html: rendered, toc, wordCount: words, diagnostics };
+  return { html: rendered, toc, wordCount: words, diagnostics, links };
 }
 
 /** Renders with Nunjucks; on failure, the message and (1-based) line of the problem. */

@@ -5,9 +5,10 @@
 import type { Block, Course, Page } from "../content/course.js";
 import type { TocEntry } from "../markdown/render-context.js";
 import { extraLink } from "../citations/render-citations.js";
+import { blockUrl } from "../urls.js";
 import { articleLink, type ArticleLink } from "./article-link.js";
 import { neighbourhoodSvg } from "./graph-view.js";
-import { blockUrl, sidebarView, type Breadcrumb, type SidebarBlock } from "./navigation.js";
+import { sidebarView, type Breadcrumb, type SidebarBlock } from "./navigation.js";
 
 export interface ArticleView extends ArticleLink {
   slug: string;

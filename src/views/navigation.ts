@@ -4,6 +4,7 @@
  * current block shows a window of neighbours around the current article.
  */
 import type { Block, Course } from "../content/course.js";
+import { blockUrl } from "../urls.js";
 import { articleLink, type ArticleLink } from "./article-link.js";
 
 /** A block is listed in full in the sidebar up to this many articles… */
@@ -28,10 +29,6 @@ export interface SidebarBlock {
   /** Articles of the current block left out before and after the window. */
   hiddenBefore: number;
   hiddenAfter: number;
-}
-
-export function blockUrl(block: Pick<Block, "slug">): string {
-  return `/blocks/${block.slug || "articles"}/`;
 }
 
 export function sidebarView(course: Course, currentBlock: Block | undefined, currentSlug: string | undefined): SidebarBlock[] {
