@@ -37,6 +37,8 @@ export const siteOptionsSchema = z.object({
   citationStyle: z.string().default(DEFAULT_CITATION_STYLE),
   /** Severity of broken internal links. */
   brokenLinks: z.enum(["error", "warning"]).default("error"),
+  /** Social preview images: one for the whole course, or one per article too (slower to build). */
+  socialCards: z.enum(["course", "articles"]).default("course"),
   /** Link the first use of each glossary term in articles to its definition. */
   glossaryLinks: z.boolean().default(false),
   /** The interface's own words, for courses in other languages. */

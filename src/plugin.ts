@@ -2,12 +2,15 @@
  * The one file that touches Eleventy. It loads the course once per build,
  * hands templates ready-made views, and registers the generated pages.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { fileURLToPath } from "node:url";
 import { buildAssets } from "./assets/build-assets.js";
 import type { Course } from "./content/course.js";
 import { loadCourse } from "./content/load-course.js";
+import { absoluteUrl } from "./publish/site-urls.js";
+import { cardPath, writeSocialCards } from "./publish/social-cards.js";
 import { buildSearchIndex, closeSearchIndexer } from "./search/index-search.js";
 import { formatReport, hasErrors, type Diagnostic } from "./diagnostics.js";
 import { GENERATED_PAGES, siteData } from "./views/site-data.js";
@@ -75,12 +78,18 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
     return course!;
   };
 
-  // Search is indexed after every full build; in the dev server only after the
-  // first, so that an edit reloads quickly (restart to re-index).
+  // Social cards are drawn and search is indexed after every full build; in the
+  // dev server only after the first, so that an edit reloads quickly.
   let indexed = false;
   config.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     if (indexed && runMode !== "build") return;
-    const result = await buildSearchIndex(path.resolve(directories.output));
+    const outDir = path.resolve(directories.output);
+    const c = current();
+    writeSocialCards(outDir, { options: c.options, articles: c.articles.map((a) => ({ slug: a.slug, title: a.title, blockTitle: c.graph.node(a.slug)?.blockTitle ?? "" })) }, (file, data) => {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, data);
+    });
+    const result = await buildSearchIndex(outDir);
     for (const error of result.errors) process.stderr.write(`search index: ${error}\n`);
     indexed = true;
     if (runMode === "build") await closeSearchIndexer();
@@ -95,6 +104,9 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
   // Every URL in the HTML we write is site-absolute (`/topics/x/`); this puts the path prefix in front.
   config.addPlugin(HtmlBasePlugin);
   config.addGlobalData("syllabus", () => siteData(current(), assets));
+  // Absolute URLs for canonical links and social previews (undefined without `url` in site.json).
+  config.addFilter("absoluteUrl", (sitePath: string) => absoluteUrl(current().options, sitePath));
+  config.addFilter("socialCard", (slug: string | undefined) => cardPath(current().options, slug));
   config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   for (const page of GENERATED_PAGES) {
     config.addTemplate(`syllabus/${page.name}.njk`, page.content ?? "", {

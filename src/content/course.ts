@@ -62,6 +62,8 @@ export interface Page {
 }
 
 export interface Course {
+  /** Project root: holds `content/` and `_data/`. */
+  root: string;
   options: SiteOptions;
   /** In course order; every article is in exactly one. */
   blocks: Block[];

@@ -142,6 +142,7 @@ export function loadCourse({ root, includeDrafts }: LoadOptions): LoadResult {
   diagnostics.push(...checkInternalLinks(context.linking, index, options.brokenLinks));
   return {
     course: {
+      root,
       options,
       blocks,
       articles: ordered,

@@ -3,22 +3,53 @@ import type { AssetManifest } from "../assets/build-assets.js";
 import type { Course } from "../content/course.js";
 import { articleViews, bibliographyPageView, homeView, navView, pageViews } from "./article-view.js";
 import { courseGraphSvg, graphJson, graphList } from "./graph-view.js";
+import { firstCommitDates, publishedDate } from "../publish/dates.js";
+import { CONTENT_SECURITY_POLICY, headersFile } from "../publish/content-security-policy.js";
+import { atomFeed, robotsTxt, sitemapXml } from "../publish/feeds.js";
+import { blockUrl } from "../urls.js";
 import { glossaryView } from "./glossary-view.js";
 import { blockPageViews } from "./navigation.js";
 
 export function siteData(course: Course, assets: AssetManifest | undefined) {
+  const articles = articleViews(course);
   return {
     site: course.options,
+    csp: CONTENT_SECURITY_POLICY,
     ui: course.options.ui,
     assets,
     home: homeView(course),
-    articles: articleViews(course),
+    articles,
     pages: pageViews(course),
     blocks: blockPageViews(course),
     bibliography: bibliographyPageView(course),
     graph: { svg: courseGraphSvg(course), list: graphList(course), json: graphJson(course) },
     glossary: glossaryView(course),
     nav: navView(course),
+    publish: publishView(course),
+  };
+}
+
+/** Files for hosts, feed readers and crawlers. */
+function publishView(course: Course) {
+  const gitDates = firstCommitDates(course.root);
+  const urls = [
+    "/",
+    "/topics/",
+    "/graph/",
+    ...course.articles.map((a) => a.url),
+    ...course.pages.map((p) => p.url),
+    ...course.blocks.map((b) => blockUrl(b)),
+    ...(course.glossary.length > 0 ? ["/glossary/"] : []),
+    ...(course.bibliography.length > 0 ? ["/references/"] : []),
+  ];
+  return {
+    sitemap: sitemapXml(course, urls),
+    robots: robotsTxt(course),
+    headers: headersFile(course.options.pathPrefix),
+    feed: atomFeed(
+      course,
+      course.articles.map((a) => ({ url: a.url, title: a.title, description: a.description, date: publishedDate(course.root, a.sourcePath, a.date, gitDates) })),
+    ),
   };
 }
 
@@ -77,6 +108,11 @@ export const GENERATED_PAGES: GeneratedPage[] = [
   { name: "topics", layout: "layouts/topics.njk", permalink: "/topics/", title: (d) => d.syllabus.ui.allTopics },
   { name: "graph", layout: "layouts/graph.njk", permalink: "/graph/", title: (d) => d.syllabus.ui.graphTitle },
   { name: "graph-json", content: "{{ syllabus.graph.json | safe }}", permalink: "/graph.json" },
+  { name: "sitemap", content: "{{ syllabus.publish.sitemap | safe }}", permalink: (d) => (d.syllabus.site.url ? "/sitemap.xml" : false) },
+  { name: "robots", content: "{{ syllabus.publish.robots | safe }}", permalink: "/robots.txt" },
+  { name: "feed", content: "{{ syllabus.publish.feed | safe }}", permalink: "/feed.xml" },
+  { name: "headers", content: "{{ syllabus.publish.headers | safe }}", permalink: "/_headers" },
+  { name: "not-found", layout: "layouts/not-found.njk", permalink: "/404.html", title: (d) => d.syllabus.ui.notFound },
   { name: "search", layout: "layouts/search.njk", permalink: "/search/", title: (d) => d.syllabus.ui.search },
   {
     name: "glossary",
