@@ -70,6 +70,20 @@ export function loadOptions(root: string): LoadedOptions {
   const { file, diagnostics } = readJsonFile(path.join(root, relative), relative);
   const locate = (key: string) => ({ file: relative, ...(file ? file.locate([key]) : { line: 1, column: 1 }) });
   if (!file) return { options: resolveOptions({}), diagnostics, locate };
+  if (typeof file.value === "object" && file.value !== null && !Array.isArray(file.value)) {
+    const known = Object.keys(siteOptionsSchema.shape);
+    for (const key of Object.keys(file.value)) {
+      if (known.includes(key)) continue;
+      const hint = didYouMean(key, known);
+      diagnostics.push({
+        ...locate(key),
+        severity: "warning",
+        rule: "site-options-unknown-key",
+        message: `Unknown site option "${key}"; it is ignored`,
+        ...(hint ? { hint } : {}),
+      });
+    }
+  }
   const result = siteOptionsSchema.safeParse(file.value);
   if (result.success) {
     return { options: { ...result.data, ui: { ...DEFAULT_UI_STRINGS, ...stripUndefined(result.data.ui) } }, diagnostics, locate };
@@ -85,7 +99,7 @@ export function loadOptions(root: string): LoadedOptions {
       column,
       severity: "error",
       rule: "site-options",
-      message: `Invalid "${keyPath.join(".")}" in site options: ${issue.message}`,
+      message: keyPath.length === 0 ? `Site options must be a JSON object: ${issue.message}` : `Invalid "${keyPath.join(".")}" in site options: ${issue.message}`,
       ...(hint ? { hint } : {}),
     });
   }

@@ -20,6 +20,7 @@ const DEFAULTS = {
   pathPrefix: "/",
   citationStyle: "vancouver",
   brokenLinks: "error",
+  socialCards: "course",
   glossaryLinks: false,
   ui: DEFAULT_UI_STRINGS,
 };
@@ -51,6 +52,23 @@ describe("resolveOptions", () => {
 });
 
 describe("loadOptions", () => {
+  it("warns about an unknown key, with a did-you-mean hint", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "syllabus-options-"));
+    mkdirSync(path.join(root, "_data"));
+    writeFileSync(path.join(root, "_data/site.json"), '{\n  "title": "T",\n  "citationstyle": "apa"\n}\n');
+    expect(loadOptions(root).diagnostics).toEqual([
+      {
+        file: "_data/site.json",
+        line: 3,
+        column: 3,
+        severity: "warning",
+        rule: "site-options-unknown-key",
+        message: 'Unknown site option "citationstyle"; it is ignored',
+        hint: 'did you mean "citationStyle"?',
+      },
+    ]);
+  });
+
   it("uses the defaults when there is no site.json", () => {
     const root = mkdtempSync(path.join(tmpdir(), "syllabus-options-"));
     const { options, diagnostics, locate } = loadOptions(root);
