@@ -6,6 +6,7 @@ export default function (config: EleventyConfig) {
   syllabus(config, {
     root: import.meta.dirname,
     includeDrafts: true,
+    showProblemsInPages: true,
     // Keep serving while the author fixes a mistake; every problem is listed on each rebuild.
     onDiagnostics: (diagnostics) => process.stderr.write(formatReport(diagnostics)),
   });

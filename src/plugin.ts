@@ -12,7 +12,7 @@ import { loadCourse } from "./content/load-course.js";
 import { absoluteUrl } from "./publish/site-urls.js";
 import { cardPath, writeSocialCards } from "./publish/social-cards.js";
 import { buildSearchIndex, closeSearchIndexer } from "./search/index-search.js";
-import { formatReport, hasErrors, type Diagnostic } from "./diagnostics.js";
+import { formatReport, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { GENERATED_PAGES, siteData } from "./views/site-data.js";
 
 /** The few Eleventy config methods we use (its own types need allowJs). */
@@ -44,6 +44,8 @@ export interface SyllabusOptions {
   course?: Course;
   /** Called with the problems of each load, for the dev server to report them. */
   onDiagnostics?: (diagnostics: Diagnostic[]) => void;
+  /** Show the course's errors at the top of every page, and keep pages that have them (the dev server). */
+  showProblemsInPages?: boolean;
 }
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -65,14 +67,20 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
       preloaded = false;
       return;
     }
-    const result = loadCourse({ root, includeDrafts: options.includeDrafts ?? false });
+    const result = loadCourse({
+      root,
+      includeDrafts: options.includeDrafts ?? false,
+      keepPagesWithErrors: options.showProblemsInPages ?? false,
+    });
     course = result.course;
+    problems = options.showProblemsInPages ? sortDiagnostics(result.diagnostics.filter((d) => d.severity === "error")) : [];
     options.onDiagnostics?.(result.diagnostics);
     if (!options.onDiagnostics && result.diagnostics.length > 0) process.stderr.write(formatReport(result.diagnostics));
     if (hasErrors(result.diagnostics) && !options.onDiagnostics) {
       throw new Error("The course has errors (listed above).");
     }
   };
+  let problems: Diagnostic[] = [];
   const current = (): Course => {
     if (!course) load();
     return course!;
@@ -103,7 +111,7 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
 
   // Every URL in the HTML we write is site-absolute (`/topics/x/`); this puts the path prefix in front.
   config.addPlugin(HtmlBasePlugin);
-  config.addGlobalData("syllabus", () => siteData(current(), assets));
+  config.addGlobalData("syllabus", () => ({ ...siteData(current(), assets), problems }));
   // Absolute URLs for canonical links and social previews (undefined without `url` in site.json).
   config.addFilter("absoluteUrl", (sitePath: string) => absoluteUrl(current().options, sitePath));
   config.addFilter("socialCard", (slug: string | undefined) => cardPath(current().options, slug));

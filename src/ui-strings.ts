@@ -25,6 +25,7 @@ export const DEFAULT_UI_STRINGS = {
   allBlocks: "All blocks",
   search: "Search",
   notFound: "Page not found",
+  buildProblems: "Problems to fix in the course (this page reloads when they are fixed)",
   notFoundText: "There is no page at this address. It may have moved: search the course, or start from the home page.",
   backHome: "Go to the home page",
   feed: "Feed of new articles",

@@ -37,6 +37,11 @@ export interface LoadOptions {
   root: string;
   /** Drafts are built in development and left out of production builds. */
   includeDrafts: boolean;
+  /**
+   * Keep a page whose frontmatter is invalid, with what could be read (the dev
+   * server shows it with its problems, instead of a stale or missing page).
+   */
+  keepPagesWithErrors?: boolean;
 }
 
 export interface LoadResult {
@@ -63,7 +68,7 @@ function renderServices(options: SiteOptions): RenderServices {
   return { ...sharedServices, ui: options.ui };
 }
 
-export function loadCourse({ root, includeDrafts }: LoadOptions): LoadResult {
+export function loadCourse({ root, includeDrafts, keepPagesWithErrors = false }: LoadOptions): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const { options, diagnostics: optionProblems, locate: locateOption } = loadOptions(root);
   const { blocks: declaredBlocks, diagnostics: blockProblems } = loadBlocks(root);
@@ -93,6 +98,7 @@ export function loadCourse({ root, includeDrafts }: LoadOptions): LoadResult {
     render: renderServices(options),
     options,
     includeDrafts,
+    keepPagesWithErrors,
     declaredBlocks: declaredBlocks.map((b) => b.slug),
     newCitations: () => (formatter ? new PageCitationState(formatter, bibliography.works) : undefined),
     glossaryLinking: (slug) => (matcher ? { matcher, definitions, slug, used: new Set() } : undefined),
@@ -161,6 +167,7 @@ interface ReadContext {
   render: RenderServices;
   options: SiteOptions;
   includeDrafts: boolean;
+  keepPagesWithErrors: boolean;
   declaredBlocks: string[];
   newCitations: () => PageCitationState | undefined;
   glossaryLinking: (slug: string | undefined) => GlossaryLinking | undefined;
@@ -218,10 +225,9 @@ function readArticle(slug: string, file: SourceFile, scan: ScanResult, context: 
       message: `Article slug "${slug}" is not a valid URL segment: use letters, digits and dashes`,
     });
   }
-  const { data, diagnostics: schemaProblems } = file.frontmatterOk
-    ? checkFrontmatter(articleFrontmatter, file)
-    : { data: undefined, diagnostics: [] };
-  diagnostics.push(...schemaProblems);
+  const checked = file.frontmatterOk ? checkFrontmatter(articleFrontmatter, file) : { data: undefined, diagnostics: [] };
+  diagnostics.push(...checked.diagnostics);
+  const data = checked.data ?? (context.keepPagesWithErrors ? readableFrontmatter(file, slug) : undefined);
   const draft = data?.draft === true;
   if (draft && !includeDrafts) return undefined;
 
@@ -267,10 +273,9 @@ function readArticle(slug: string, file: SourceFile, scan: ScanResult, context: 
 
 function readPage(file: SourceFile, defaultUrl: string, scan: ScanResult, context: ReadContext): Page | undefined {
   const { diagnostics, includeDrafts } = context;
-  const { data, diagnostics: schemaProblems } = file.frontmatterOk
-    ? checkFrontmatter(pageFrontmatter, file)
-    : { data: undefined, diagnostics: [] };
-  diagnostics.push(...schemaProblems);
+  const checked = file.frontmatterOk ? checkFrontmatter(pageFrontmatter, file) : { data: undefined, diagnostics: [] };
+  diagnostics.push(...checked.diagnostics);
+  const data = checked.data ?? (context.keepPagesWithErrors ? readableFrontmatter(file, defaultUrl) : undefined);
   if (data?.draft === true && !includeDrafts) return undefined;
   const url = resolveUrl(data?.permalink, defaultUrl, file, diagnostics);
   const { body, referencesHtml, citedIds } = renderPage(file, scan, { url: url ?? defaultUrl, slug: undefined, title: data?.title }, context);
@@ -285,6 +290,13 @@ function readPage(file: SourceFile, defaultUrl: string, scan: ScanResult, contex
     citedIds,
     toc: body.toc,
   };
+}
+
+/** What can be used of invalid frontmatter: strings where strings belong, the rest left out. */
+function readableFrontmatter(file: SourceFile, fallbackTitle: string): ArticleFrontmatter {
+  const raw = file.data;
+  const text = (key: string) => (typeof raw[key] === "string" && raw[key].trim() ? raw[key] : undefined);
+  return { title: text("title") ?? fallbackTitle, description: text("description") ?? "", block: text("block") };
 }
 
 /** Renders a page's body with its citations and glossary links, and records its links for checking. */
