@@ -9,9 +9,11 @@ import { fileURLToPath } from "node:url";
 import { buildAssets } from "./assets/build-assets.js";
 import type { Course } from "./content/course.js";
 import { loadCourse } from "./content/load-course.js";
+import { timedAsync } from "./perf/phases.js";
 import { absoluteUrl } from "./publish/site-urls.js";
 import { cardPath, writeSocialCards } from "./publish/social-cards.js";
-import { buildSearchIndex, closeSearchIndexer } from "./search/index-search.js";
+import { buildSearchIndex } from "./search/index-search.js";
+import { searchDocuments } from "./search/search-documents.js";
 import { formatReport, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { GENERATED_PAGES, siteData } from "./views/site-data.js";
 
@@ -86,32 +88,42 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
     return course!;
   };
 
-  // Social cards are drawn and search is indexed after every full build; in the
-  // dev server only after the first, so that an edit reloads quickly.
-  let indexed = false;
+  // Social cards are drawn, and in the dev server the search index built,
+  // after the first build only, so that an edit reloads quickly. (The
+  // production build indexes search itself, alongside Eleventy.)
+  let published = false;
   config.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
-    if (indexed && runMode !== "build") return;
+    if (published && runMode !== "build") return;
+    published = true;
     const outDir = path.resolve(directories.output);
     const c = current();
-    writeSocialCards(outDir, { options: c.options, articles: c.articles.map((a) => ({ slug: a.slug, title: a.title, blockTitle: c.graph.node(a.slug)?.blockTitle ?? "" })) }, (file, data) => {
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, data);
-    });
-    const result = await buildSearchIndex(outDir);
-    for (const error of result.errors) process.stderr.write(`search index: ${error}\n`);
-    indexed = true;
-    if (runMode === "build") await closeSearchIndexer();
+    const articles = c.articles.map((a) => ({ slug: a.slug, title: a.title, blockTitle: c.graph.node(a.slug)?.blockTitle ?? "" }));
+    await timedAsync("social", () =>
+      Promise.resolve(
+        writeSocialCards(outDir, { options: c.options, articles }, (file, data) => {
+          mkdirSync(path.dirname(file), { recursive: true });
+          writeFileSync(file, data);
+        }),
+      ),
+    );
+    if (runMode !== "build") {
+      const result = await buildSearchIndex(outDir, searchDocuments(c));
+      for (const error of result.errors) process.stderr.write(`search index: ${error}\n`);
+    }
   });
 
   config.on("eleventy.before", async () => {
     load();
-    assets = await buildAssets(path.resolve(config.directories.output));
+    assets = await timedAsync("assets", () => buildAssets(path.resolve(config.directories.output)));
   });
   let assets: Awaited<ReturnType<typeof buildAssets>> | undefined;
 
   // Every URL in the HTML we write is site-absolute (`/topics/x/`); this puts the path prefix in front.
   config.addPlugin(HtmlBasePlugin);
-  config.addGlobalData("syllabus", () => ({ ...siteData(current(), assets), problems }));
+  // Frozen: Eleventy deep-copies plain data into every template and every
+  // paginated page, which at thousands of articles costs gigabytes; it shares
+  // frozen objects instead.
+  config.addGlobalData("syllabus", () => Object.freeze({ ...siteData(current(), assets), problems }));
   // Absolute URLs for canonical links and social previews (undefined without `url` in site.json).
   config.addFilter("absoluteUrl", (sitePath: string) => absoluteUrl(current().options, sitePath));
   config.addFilter("socialCard", (slug: string | undefined) => cardPath(current().options, slug));
@@ -119,9 +131,9 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
   for (const page of GENERATED_PAGES) {
     config.addTemplate(`syllabus/${page.name}.njk`, page.content ?? "", {
       ...(page.layout ? { layout: page.layout } : {}),
-      ...(page.paginate
-        ? { pagination: { data: `syllabus.${page.paginate.data}`, size: 1, alias: page.paginate.alias } }
-        : { eleventyExcludeFromCollections: true }),
+      ...(page.paginate ? { pagination: { data: `syllabus.${page.paginate.data}`, size: 1, alias: page.paginate.alias } } : {}),
+      // We use no Eleventy collections; pages in none need not be kept in memory for them.
+      eleventyExcludeFromCollections: true,
       permalink: page.permalink,
       eleventyComputed: {
         ...(page.title ? { pageTitle: page.title } : {}),

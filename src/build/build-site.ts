@@ -9,6 +9,9 @@ import Eleventy from "@11ty/eleventy";
 import { loadCourse } from "../content/load-course.js";
 import { hasErrors, type Diagnostic } from "../diagnostics.js";
 import { syllabus, type EleventyConfig } from "../plugin.js";
+import { timedAsync } from "../perf/phases.js";
+import { buildSearchIndex, closeSearchIndexer } from "../search/index-search.js";
+import { searchDocuments } from "../search/search-documents.js";
 import { normalizePathPrefix } from "../urls.js";
 
 export interface BuildOptions {
@@ -45,7 +48,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     pathPrefix,
     config: (config: EleventyConfig) => syllabus(config, { root, course }),
   });
+  // Pagefind indexes in its own process while Eleventy renders.
+  const search = timedAsync("search", () => buildSearchIndex(staging, searchDocuments(course)));
   const written = (await eleventy.write()) as [unknown[], { url?: string }[]];
+  const indexed = await search;
+  await closeSearchIndexer();
+  diagnostics.push(
+    ...indexed.errors.map((message) => ({ file: "_site/pagefind", line: 1, column: 1, severity: "warning" as const, rule: "search-index", message })),
+  );
 
   const previous = `${outDir}.previous`;
   rmSync(previous, { recursive: true, force: true });

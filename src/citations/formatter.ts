@@ -4,6 +4,7 @@
  * per call, so everything it returns is cached; the cost grows with the
  * number of distinct works cited, not with pages.
  */
+import { timed } from "../perf/phases.js";
 import type { Bibliography } from "./bibliography.js";
 import { createEngine, type CiteprocEngine } from "./citation-js.js";
 import type { CitationStyle } from "./csl-style.js";
@@ -25,6 +26,10 @@ export class CitationFormatter {
 
   private prepare(): { engine: CiteprocEngine; entries: Map<string, string>; order: Map<string, number> } {
     if (this.engine && this.entries && this.order) return { engine: this.engine, entries: this.entries, order: this.order };
+    return timed("citations", () => this.prepareUntimed());
+  }
+
+  private prepareUntimed(): { engine: CiteprocEngine; entries: Map<string, string>; order: Map<string, number> } {
     const items = [...this.bibliography.works.values()].map((w) => w.item);
     const engine = createEngine(items, this.style.name, this.locale);
     engine.updateItems([...this.citedIds]);
@@ -60,6 +65,10 @@ export class CitationFormatter {
     const cacheKey = `${item.key}\u0000${item.label ?? ""}\u0000${item.locator ?? ""}`;
     const cached = this.inline.get(cacheKey);
     if (cached !== undefined) return cached;
+    return timed("citations", () => this.formatInline(item, cacheKey));
+  }
+
+  private formatInline(item: CiteItem, cacheKey: string): string {
     const { engine } = this.prepare();
     const cluster = engine.makeCitationCluster([
       { id: item.key, ...(item.locator ? { locator: item.locator, label: item.label ?? "page" } : {}) },

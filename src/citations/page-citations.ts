@@ -10,6 +10,7 @@ import type { CitationFormatter } from "./formatter.js";
 import { parseCiteArgument, type CiteItem } from "./locator.js";
 import { renderCluster, renderReferenceList, type ClusterPart } from "./render-citations.js";
 import { escapeHtml } from "../html.js";
+import { timed } from "../perf/phases.js";
 
 export class PageCitationState implements PageCitations {
   private readonly numbers = new Map<string, number>();
@@ -22,6 +23,10 @@ export class PageCitationState implements PageCitations {
   ) {}
 
   cite(call: CiteCall): string {
+    return timed("citations", () => this.citeUntimed(call));
+  }
+
+  private citeUntimed(call: CiteCall): string {
     const items: CiteItem[] = [];
     call.args.forEach((arg, i) => {
       const at = call.at[i]!;
@@ -68,6 +73,10 @@ export class PageCitationState implements PageCitations {
   }
 
   referencesHtml(words: { heading: string; backToCitation: string }): string {
+    return timed("citations", () => this.referencesUntimed(words));
+  }
+
+  private referencesUntimed(words: { heading: string; backToCitation: string }): string {
     const ids = this.citedIds;
     if (this.formatter.style.kind !== "numeric") {
       ids.sort((a, b) => this.formatter.position(a) - this.formatter.position(b));

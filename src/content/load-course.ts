@@ -17,6 +17,7 @@ import { collectGlossary, TermMatcher, type GlossaryTerm, type TermDefinition } 
 import { createMarkdown } from "../markdown/create-markdown.js";
 import type { GlossaryLinking } from "../markdown/glossary-links.js";
 import { createEnv } from "../markdown/render-context.js";
+import { timed } from "../perf/phases.js";
 import { DEFAULT_CITATION_STYLE, loadOptions, type SiteOptions } from "../options.js";
 import { renderBody, SHORTCODE_NAMES, type RenderServices } from "../render/render-body.js";
 import { scanBody, type ScanResult } from "../shortcodes/scan-body.js";
@@ -68,7 +69,11 @@ function renderServices(options: SiteOptions): RenderServices {
   return { ...sharedServices, ui: options.ui };
 }
 
-export function loadCourse({ root, includeDrafts, keepPagesWithErrors = false }: LoadOptions): LoadResult {
+export function loadCourse(options: LoadOptions): LoadResult {
+  return timed("load", () => load(options));
+}
+
+function load({ root, includeDrafts, keepPagesWithErrors = false }: LoadOptions): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const { options, diagnostics: optionProblems, locate: locateOption } = loadOptions(root);
   const { blocks: declaredBlocks, diagnostics: blockProblems } = loadBlocks(root);

@@ -4,6 +4,7 @@
  * linear in nodes + edges (reachability uses bit sets: O(n·e/32) word operations).
  */
 import type { Diagnostic } from "../diagnostics.js";
+import { timed } from "../perf/phases.js";
 import { didYouMean } from "../suggest.js";
 import { BitSet } from "./bitset.js";
 import { PriorityQueue } from "./priority-queue.js";
@@ -61,6 +62,10 @@ export interface PrerequisiteGraph {
 }
 
 export function buildPrerequisiteGraph(nodes: readonly GraphNode[], inputs: readonly EdgeInput[]): PrerequisiteGraph {
+  return timed("graph", () => buildGraph(nodes, inputs));
+}
+
+function buildGraph(nodes: readonly GraphNode[], inputs: readonly EdgeInput[]): PrerequisiteGraph {
   const diagnostics: Diagnostic[] = [];
   const bySlug = new Map(nodes.map((n) => [n.slug, n]));
   const report = (e: EdgeInput, severity: Diagnostic["severity"], rule: string, message: string, hint?: string) =>

@@ -50,6 +50,24 @@ function checkAttributes(state: StateCore): void {
   }
 }
 
+/**
+ * Where markdown-it-attrs can find `{…}`: at the end of a line or table cell, or right after
+ * an inline element (`*em*{.x}`, `[a](b){.x}`, `` `c`{.x} ``). Its rule walks
+ * every token with several patterns; most pages have no attribute block at all
+ * and skip it.
+ */
+const MAY_HAVE_ATTRIBUTES = /\{[^{}\n]*\}[ \t]*(\||$)|[)*_`\]]\{[^{}\n]*\}/m;
+
+/** Runs markdown-it-attrs only on documents where an attribute block may be. */
+export function skipAttributesWhenAbsent(md: MarkdownIt): void {
+  const rule = md.core.ruler.__rules__.find((r) => r.name === "curly_attributes");
+  if (!rule) return;
+  const original = rule.fn;
+  md.core.ruler.at("curly_attributes", (state: StateCore) => {
+    if (MAY_HAVE_ATTRIBUTES.test(state.src)) original(state);
+  });
+}
+
 export function attributeCheckPlugin(md: MarkdownIt): void {
   md.core.ruler.after("curly_attributes", "syllabus_attribute_check", checkAttributes);
 }

@@ -1,7 +1,7 @@
 /** The one configured markdown-it used for every page and every shortcode's text. */
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from "markdown-it";
 import attrs from "markdown-it-attrs";
-import { attributeCheckPlugin } from "./attributes.js";
+import { attributeCheckPlugin, skipAttributesWhenAbsent } from "./attributes.js";
 import { figuresPlugin } from "./figures.js";
 import { glossaryLinksPlugin } from "./glossary-links.js";
 import { headingsPlugin } from "./headings.js";
@@ -16,6 +16,7 @@ export function createMarkdown(): MarkdownItInstance {
   md.use(mathPlugin);
   md.use(inlineLinesPlugin);
   md.use(attrs);
+  md.use(skipAttributesWhenAbsent);
   md.use(attributeCheckPlugin);
   md.use(rawHtmlCheckPlugin);
   md.use(figuresPlugin);

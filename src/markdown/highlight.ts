@@ -2,6 +2,7 @@
 import Prism from "prismjs";
 import loadLanguages from "prismjs/components/index.js";
 import { escapeHtml } from "../html.js";
+import { timed } from "../perf/phases.js";
 
 /** Languages course authors use most; others can be named in `_data/site.json` (`highlightLanguages`). */
 const DEFAULT_LANGUAGES = [
@@ -21,6 +22,10 @@ function ensureLanguages(): void {
 
 /** `<pre><code>` for a fence: highlighted when the language is known, escaped otherwise. */
 export function highlightCode(code: string, info: string): string {
+  return timed("highlight", () => highlightUntimed(code, info));
+}
+
+function highlightUntimed(code: string, info: string): string {
   ensureLanguages();
   const requested = info.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
   const language = ALIASES[requested] ?? requested;

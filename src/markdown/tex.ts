@@ -3,6 +3,7 @@
  * course (the same $W_{OV}$ in many articles), so results are memoised.
  */
 import katex from "katex";
+import { timed } from "../perf/phases.js";
 
 export type TexResult = { ok: true; html: string } | { ok: false; message: string };
 
@@ -10,6 +11,10 @@ const MAX_CACHED = 20_000;
 const cache = new Map<string, TexResult>();
 
 export function renderTex(tex: string, displayMode: boolean): TexResult {
+  return timed("katex", () => renderTexUntimed(tex, displayMode));
+}
+
+function renderTexUntimed(tex: string, displayMode: boolean): TexResult {
   const key = (displayMode ? "D" : "I") + tex;
   const cached = cache.get(key);
   if (cached) return cached;

@@ -10,6 +10,7 @@ import type { SourceFile } from "../content/frontmatter.js";
 import { countWords } from "../content/source-text.js";
 import type { Diagnostic, Location, Severity } from "../diagnostics.js";
 import { escapeHtml } from "../html.js";
+import { timed } from "../perf/phases.js";
 import { withGlossary, type GlossaryLinking } from "../markdown/glossary-links.js";
 import { createEnv, type LinkRef, type RenderContext, type TocEntry } from "../markdown/render-context.js";
 import { resolveSiteUrl, type ContentFiles } from "../content/content-files.js";
@@ -60,7 +61,11 @@ const SHORTCODES: Record<string, { arity: Arity; usage: string }> = {
 };
 export const SHORTCODE_NAMES: ReadonlySet<string> = new Set(Object.keys(SHORTCODES));
 
-export function renderBody(
+export function renderBody(...args: Parameters<typeof renderBodyUntimed>): RenderedBody {
+  return timed("markdown", () => renderBodyUntimed(...args));
+}
+
+function renderBodyUntimed(
   file: SourceFile,
   services: RenderServices,
   options: {

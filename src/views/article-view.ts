@@ -18,7 +18,8 @@ export interface ArticleView extends ArticleLink {
   prerequisites: ArticleLink[];
   /** Every transitive prerequisite in learning order (at most READING_PLAN_LIMIT shown). */
   readingPlan: { articles: ArticleLink[]; count: number; hidden: number; totalMinutes: number };
-  leadsTo: ArticleLink[];
+  /** What directly requires the article (at most LEADS_LIMIT shown). */
+  leadsTo: { articles: ArticleLink[]; hidden: number };
   neighbourhood: { svg: string; hidden: number; graphUrl: string };
   sidebar: SidebarBlock[];
   breadcrumbs: Breadcrumb[];
@@ -65,6 +66,8 @@ export function editUrl(repository: string | undefined, branch: string, sourcePa
 
 /** The reading plan lists at most this many articles, so that a page does not grow with the course. */
 export const READING_PLAN_LIMIT = 40;
+/** "Where this leads" lists at most this many articles (the graph shows them all). */
+export const LEADS_LIMIT = 12;
 
 export function articleViews(course: Course): ArticleView[] {
   const { ui, repository, branch } = course.options;
@@ -91,7 +94,10 @@ export function articleViews(course: Course): ArticleView[] {
         hidden: Math.max(0, ancestors.length - READING_PLAN_LIMIT),
         totalMinutes: graph.ancestorMinutes(article.slug),
       },
-      leadsTo: graph.dependents(article.slug).map(link),
+      leadsTo: (() => {
+        const dependents = graph.dependents(article.slug);
+        return { articles: dependents.slice(0, LEADS_LIMIT).map(link), hidden: Math.max(0, dependents.length - LEADS_LIMIT) };
+      })(),
       neighbourhood: { ...near, graphUrl: `/graph/#node-${article.slug}` },
       sidebar: sidebarView(course, block, article.slug),
       breadcrumbs: [

@@ -4,6 +4,7 @@
  */
 import type { Article, Course } from "../content/course.js";
 import { safeJson } from "../html.js";
+import { timed } from "../perf/phases.js";
 import { withPathPrefix } from "../urls.js";
 import { layeredLayout, type LayoutNodeInput } from "../graph/layout.js";
 import { nodeHeight, renderGraphSvg, type DrawnNode, type SvgOptions } from "../graph/render-svg.js";
@@ -34,6 +35,10 @@ function drawn(course: Course, article: Article, className?: string): DrawnNode 
 
 /** The whole course, prerequisites above what they unlock. */
 export function courseGraphSvg(course: Course): string {
+  return timed("graph", () => drawCourseGraph(course));
+}
+
+function drawCourseGraph(course: Course): string {
   const { graph } = course;
   const inputs: LayoutNodeInput[] = course.articles.map((a) => ({
     id: a.slug,
@@ -51,6 +56,10 @@ export function courseGraphSvg(course: Course): string {
  * it unlocks below, at most NEIGHBOURHOOD_LIMIT articles per level.
  */
 export function neighbourhoodSvg(course: Course, article: Article): { svg: string; hidden: number } {
+  return timed("graph", () => drawNeighbourhood(course, article));
+}
+
+function drawNeighbourhood(course: Course, article: Article): { svg: string; hidden: number } {
   const { graph } = course;
   const levels = new Map<string, number>([[article.slug, 2]]);
   const candidates = new Set<string>();
@@ -75,7 +84,10 @@ export function neighbourhoodSvg(course: Course, article: Article): { svg: strin
     const a = course.bySlug.get(slug)!;
     return { id: slug, layer: levels.get(slug)! - minLevel, width: NEIGHBOUR_NODE.width, height: nodeHeight(a.title, NEIGHBOUR_NODE) };
   });
-  const edges = graph.edges.filter((e) => levels.has(e.from) && levels.has(e.to) && levels.get(e.to)! > levels.get(e.from)!);
+  // From the drawn articles' own prerequisites: scanning every edge of the course here would make each page cost O(edges).
+  const edges = shown.flatMap((to) =>
+    graph.prerequisites(to).filter((from) => levels.has(from) && levels.get(to)! > levels.get(from)!).map((from) => ({ from, to })),
+  );
   const layout = layeredLayout(inputs, edges, { nodeGap: 16, layerGap: 36, margin: 8, sweeps: 2 });
   const options: SvgOptions = { ...NEIGHBOUR_NODE, label: course.options.ui.neighbourhoodLabel, idPrefix: "near-", className: "neighbourhood-graph" };
   const nodes = shown.map((slug) => drawn(course, course.bySlug.get(slug)!, slug === article.slug ? "is-current" : undefined));

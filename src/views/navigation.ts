@@ -31,6 +31,18 @@ export interface SidebarBlock {
   hiddenAfter: number;
 }
 
+const positions = new WeakMap<Block, Map<string, number>>();
+
+/** An article's index in its block, from a map built once per block (not a scan per page). */
+function positionInBlock(block: Block, slug: string): number {
+  let map = positions.get(block);
+  if (!map) {
+    map = new Map(block.articles.map((a, i) => [a.slug, i]));
+    positions.set(block, map);
+  }
+  return map.get(slug) ?? 0;
+}
+
 export function sidebarView(course: Course, currentBlock: Block | undefined, currentSlug: string | undefined): SidebarBlock[] {
   return course.blocks.map((block) => {
     const base = { title: block.title, url: blockUrl(block), count: block.articles.length, current: block === currentBlock };
@@ -38,7 +50,7 @@ export function sidebarView(course: Course, currentBlock: Block | undefined, cur
     let start = 0;
     let end = block.articles.length;
     if (block.articles.length > SIDEBAR_FULL_LIMIT) {
-      const at = Math.max(0, block.articles.findIndex((a) => a.slug === currentSlug));
+      const at = Math.max(0, currentSlug === undefined ? 0 : positionInBlock(block, currentSlug));
       start = Math.max(0, Math.min(at - SIDEBAR_WINDOW, block.articles.length - 2 * SIDEBAR_WINDOW - 1));
       end = Math.min(block.articles.length, start + 2 * SIDEBAR_WINDOW + 1);
     }

@@ -3,6 +3,7 @@ import type { AssetManifest } from "../assets/build-assets.js";
 import type { Course } from "../content/course.js";
 import { articleViews, bibliographyPageView, homeView, navView, pageViews } from "./article-view.js";
 import { courseGraphSvg, graphJson, graphList } from "./graph-view.js";
+import { timed } from "../perf/phases.js";
 import { firstCommitDates, publishedDate } from "../publish/dates.js";
 import { CONTENT_SECURITY_POLICY, headersFile } from "../publish/content-security-policy.js";
 import { atomFeed, robotsTxt, sitemapXml } from "../publish/feeds.js";
@@ -11,6 +12,10 @@ import { glossaryView } from "./glossary-view.js";
 import { blockPageViews } from "./navigation.js";
 
 export function siteData(course: Course, assets: AssetManifest | undefined) {
+  return timed("views", () => computeSiteData(course, assets));
+}
+
+function computeSiteData(course: Course, assets: AssetManifest | undefined) {
   const articles = articleViews(course);
   return {
     site: course.options,
@@ -53,7 +58,7 @@ function publishView(course: Course) {
   };
 }
 
-export type SiteData = ReturnType<typeof siteData>;
+export type SiteData = ReturnType<typeof computeSiteData>;
 
 /** Data a generated page's template sees: the global, plus its pagination item if any. */
 export interface PageData {
