@@ -34,7 +34,7 @@ if (mode === "ours") {
       plainConfig(c);
     },
   });
-  const written = (await eleventy.write()) as unknown as [unknown[], unknown[]];
+  const written = (await eleventy.write()) as [unknown[], unknown[]];
   pages = written[1].length;
 }
 const seconds = (performance.now() - started) / 1000;

@@ -50,8 +50,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   });
   // Pagefind indexes in its own process while Eleventy renders.
   const search = timedAsync("search", () => buildSearchIndex(staging, searchDocuments(course)));
-  const written = (await eleventy.write()) as [unknown[], { url?: string }[]];
-  const indexed = await search;
+  const written = (await timedAsync("eleventy", () => eleventy.write())) as [unknown[], { url?: string }[]];
+  const indexed = await timedAsync("searchWait", () => search);
   await closeSearchIndexer();
   diagnostics.push(
     ...indexed.errors.map((message) => ({ file: "_site/pagefind", line: 1, column: 1, severity: "warning" as const, rule: "search-index", message })),

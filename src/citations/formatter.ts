@@ -24,6 +24,11 @@ export class CitationFormatter {
     private readonly citedIds: readonly string[],
   ) {}
 
+  /** The works cited in the course, sorted: output depends on them (disambiguation). */
+  get citedKeys(): string[] {
+    return [...this.citedIds].sort();
+  }
+
   private prepare(): { engine: CiteprocEngine; entries: Map<string, string>; order: Map<string, number> } {
     if (this.engine && this.entries && this.order) return { engine: this.engine, entries: this.entries, order: this.order };
     return timed("citations", () => this.prepareUntimed());

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import nunjucks from "nunjucks";
-import { loadBibliography, type Bibliography } from "../citations/bibliography.js";
+import { fingerprint, loadBibliography, type Bibliography } from "../citations/bibliography.js";
 import { resolveStyle } from "../citations/csl-style.js";
 import { CitationFormatter } from "../citations/formatter.js";
 import { parseCiteArgument } from "../citations/locator.js";
@@ -19,7 +19,7 @@ import type { GlossaryLinking } from "../markdown/glossary-links.js";
 import { createEnv } from "../markdown/render-context.js";
 import { timed } from "../perf/phases.js";
 import { DEFAULT_CITATION_STYLE, loadOptions, type SiteOptions } from "../options.js";
-import { renderBody, SHORTCODE_NAMES, type RenderServices } from "../render/render-body.js";
+import { renderBody, SHORTCODE_NAMES, type RenderedBody, type RenderServices } from "../render/render-body.js";
 import { scanBody, type ScanResult } from "../shortcodes/scan-body.js";
 import { didYouMean } from "../suggest.js";
 import { blockUrl, isValidSlug, topicUrl } from "../urls.js";
@@ -82,9 +82,9 @@ function load({ root, includeDrafts, keepPagesWithErrors = false }: LoadOptions)
 
   // 1. Read and scan every source, so that citations can be prepared for the whole course.
   const sources: ParsedSource[] = findSources(root, path.join(root, "content")).map((source) => {
-    const { file, diagnostics: parseProblems } = parseSourceFile(source.path, readFileSync(source.absolutePath, "utf8"));
-    diagnostics.push(...parseProblems);
-    return { origin: source.origin, file, scan: scanBody(file.body, SHORTCODE_NAMES) };
+    const { file, problems, scan } = readSource(source.absolutePath, source.path);
+    diagnostics.push(...problems);
+    return { origin: source.origin, file, scan };
   });
 
   // 2. Format the works cited anywhere once.
@@ -108,6 +108,9 @@ function load({ root, includeDrafts, keepPagesWithErrors = false }: LoadOptions)
     newCitations: () => (formatter ? new PageCitationState(formatter, bibliography.works) : undefined),
     glossaryLinking: (slug) => (matcher ? { matcher, definitions, slug, used: new Set() } : undefined),
     files: new ContentFiles(path.join(root, "content")),
+    fingerprint: fingerprint(
+      JSON.stringify([options, includeDrafts, bibliography.fingerprint, formatter?.style.name, formatter?.citedKeys, glossary.terms, matcher !== undefined]),
+    ),
     linking: [],
   };
   const urlOwners = new Map<string, string>(GENERATED_URLS.map((u) => [u, "a page Syllabus generates"]));
@@ -167,6 +170,22 @@ function load({ root, includeDrafts, keepPagesWithErrors = false }: LoadOptions)
   };
 }
 
+/** Parsed sources of earlier loads in this process, by absolute path: an unchanged file is not parsed again. */
+const sourceCache = new Map<string, { raw: string; file: SourceFile; problems: Diagnostic[]; scan: ScanResult }>();
+
+function readSource(absolutePath: string, relativePath: string) {
+  const raw = readFileSync(absolutePath, "utf8");
+  const cached = sourceCache.get(absolutePath);
+  if (cached?.raw === raw && cached.file.path === relativePath) return cached;
+  const { file, diagnostics: problems } = parseSourceFile(relativePath, raw);
+  const entry = { raw, file, problems, scan: scanBody(file.body, SHORTCODE_NAMES) };
+  sourceCache.set(absolutePath, entry);
+  return entry;
+}
+
+/** The formatter of the previous load, reused while the works cited and the style are the same. */
+let lastFormatter: { key: string; formatter: CitationFormatter } | undefined;
+
 interface ReadContext {
   diagnostics: Diagnostic[];
   render: RenderServices;
@@ -177,6 +196,8 @@ interface ReadContext {
   newCitations: () => PageCitationState | undefined;
   glossaryLinking: (slug: string | undefined) => GlossaryLinking | undefined;
   files: ContentFiles;
+  /** What every page's rendering depends on besides its own text. */
+  fingerprint: string;
   /** Every rendered page's links and ids, for the internal-link check. */
   linking: (LinkingPage & { ids: Set<string> })[];
 }
@@ -215,7 +236,10 @@ function createFormatter(
       }
     }
   }
-  return new CitationFormatter(bibliography, style, options.lang === "en" ? "en-US" : options.lang, [...cited]);
+  const locale = options.lang === "en" ? "en-US" : options.lang;
+  const key = JSON.stringify([bibliography.fingerprint, style.name, locale, [...cited].sort()]);
+  if (lastFormatter?.key !== key) lastFormatter = { key, formatter: new CitationFormatter(bibliography, style, locale, [...cited]) };
+  return lastFormatter.formatter;
 }
 
 function readArticle(slug: string, file: SourceFile, scan: ScanResult, context: ReadContext): Article | undefined {
@@ -305,12 +329,40 @@ function readableFrontmatter(file: SourceFile, fallbackTitle: string): ArticleFr
 }
 
 /** Renders a page's body with its citations and glossary links, and records its links for checking. */
+interface RenderedPage {
+  body: RenderedBody;
+  referencesHtml: string;
+  citedIds: string[];
+}
+
+/**
+ * Rendered pages of earlier loads in this process (the dev server reloads the
+ * course on every save): a page is rendered again only when its text, or
+ * something every page depends on (options, bibliography, glossary), changed.
+ */
+const renderCache = new Map<string, { key: string; page: RenderedPage }>();
+
 function renderPage(
   file: SourceFile,
   scan: ScanResult,
   page: { url: string; slug: string | undefined; title: string | undefined },
   context: ReadContext,
-) {
+): RenderedPage {
+  const key = `${context.fingerprint}\u0000${page.url}\u0000${page.title ?? ""}\u0000${file.text}`;
+  const cached = renderCache.get(file.path);
+  const rendered = cached?.key === key ? cached.page : renderPageUncached(file, scan, page, context);
+  renderCache.set(file.path, { key, page: rendered });
+  context.diagnostics.push(...rendered.body.diagnostics);
+  context.linking.push({ url: page.url, links: rendered.body.links, ids: idsIn(rendered.body.html + rendered.referencesHtml) });
+  return rendered;
+}
+
+function renderPageUncached(
+  file: SourceFile,
+  scan: ScanResult,
+  page: { url: string; slug: string | undefined; title: string | undefined },
+  context: ReadContext,
+): RenderedPage {
   const citations = context.newCitations();
   const glossary = context.glossaryLinking(page.slug);
   const body = renderBody(file, context.render, {
@@ -320,10 +372,8 @@ function renderPage(
     page: { url: page.url, files: context.files },
     nunjucksContext: { site: context.options, page },
   });
-  context.diagnostics.push(...body.diagnostics);
   const { ui } = context.options;
   const referencesHtml = citations?.referencesHtml({ heading: ui.references, backToCitation: ui.backToCitation }) ?? "";
-  context.linking.push({ url: page.url, links: body.links, ids: idsIn(body.html + referencesHtml) });
   return { body, referencesHtml, citedIds: citations?.citedIds ?? [] };
 }
 

@@ -11,10 +11,13 @@ export type Phase =
   | "highlight"
   | "citations"
   | "graph"
+  | "graphSvg"
   | "views"
   | "assets"
   | "social"
-  | "search";
+  | "search"
+  | "eleventy"
+  | "searchWait";
 
 let enabled = false;
 const totals = new Map<Phase, number>();

@@ -35,7 +35,7 @@ function drawn(course: Course, article: Article, className?: string): DrawnNode 
 
 /** The whole course, prerequisites above what they unlock. */
 export function courseGraphSvg(course: Course): string {
-  return timed("graph", () => drawCourseGraph(course));
+  return timed("graphSvg", () => drawCourseGraph(course));
 }
 
 function drawCourseGraph(course: Course): string {
@@ -56,7 +56,7 @@ function drawCourseGraph(course: Course): string {
  * it unlocks below, at most NEIGHBOURHOOD_LIMIT articles per level.
  */
 export function neighbourhoodSvg(course: Course, article: Article): { svg: string; hidden: number } {
-  return timed("graph", () => drawNeighbourhood(course, article));
+  return timed("graphSvg", () => drawNeighbourhood(course, article));
 }
 
 function drawNeighbourhood(course: Course, article: Article): { svg: string; hidden: number } {
