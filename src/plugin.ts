@@ -8,7 +8,7 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import { fileURLToPath } from "node:url";
 import { buildAssets } from "./assets/build-assets.js";
 import type { Course } from "./content/course.js";
-import { loadCourse } from "./content/load-course.js";
+import { LoadCache, loadCourse } from "./content/load-course.js";
 import { timedAsync } from "./perf/phases.js";
 import { absoluteUrl } from "./publish/site-urls.js";
 import { cardPath, writeSocialCards } from "./publish/social-cards.js";
@@ -73,6 +73,7 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
       root,
       includeDrafts: options.includeDrafts ?? false,
       keepPagesWithErrors: options.showProblemsInPages ?? false,
+      cache,
     });
     course = result.course;
     problems = options.showProblemsInPages ? sortDiagnostics(result.diagnostics.filter((d) => d.severity === "error")) : [];
@@ -83,6 +84,8 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
     }
   };
   let problems: Diagnostic[] = [];
+  // Each rebuild of the dev server reuses what the previous one parsed and rendered.
+  const cache = new LoadCache();
   const current = (): Course => {
     if (!course) load();
     return course!;

@@ -5,7 +5,7 @@
 import matter from "gray-matter";
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
-import { LineIndex } from "./source-text.js";
+import { detached, LineIndex } from "./source-text.js";
 
 export type KeyPath = readonly (string | number)[];
 
@@ -37,7 +37,8 @@ export function parseSourceFile(path: string, raw: string): { file: SourceFile; 
   const parsed = matter(text, {
     engines: {
       yaml: (source: string) => {
-        doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+        // Values are sliced from what YAML parses: give it its own copy, not a view into the whole file.
+        doc = parseDocument(detached(source), { prettyErrors: false, uniqueKeys: true });
         return doc.errors.length === 0 ? (doc.toJS() as object) ?? {} : {};
       },
     },

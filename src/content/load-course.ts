@@ -43,6 +43,15 @@ export interface LoadOptions {
    * server shows it with its problems, instead of a stale or missing page).
    */
   keepPagesWithErrors?: boolean;
+  /** Reuse what an earlier load in this process parsed and rendered (the dev server reloads on every save). */
+  cache?: LoadCache;
+}
+
+/** What one load can hand to the next: parsed sources, rendered pages, the citation formatter. */
+export class LoadCache {
+  readonly sources = new Map<string, { raw: string; file: SourceFile; problems: Diagnostic[]; scan: ScanResult }>();
+  readonly pages = new Map<string, { key: string; page: RenderedPage }>();
+  formatter: { key: string; formatter: CitationFormatter } | undefined;
 }
 
 export interface LoadResult {
@@ -73,7 +82,7 @@ export function loadCourse(options: LoadOptions): LoadResult {
   return timed("load", () => load(options));
 }
 
-function load({ root, includeDrafts, keepPagesWithErrors = false }: LoadOptions): LoadResult {
+function load({ root, includeDrafts, keepPagesWithErrors = false, cache }: LoadOptions): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const { options, diagnostics: optionProblems, locate: locateOption } = loadOptions(root);
   const { blocks: declaredBlocks, diagnostics: blockProblems } = loadBlocks(root);
@@ -82,14 +91,14 @@ function load({ root, includeDrafts, keepPagesWithErrors = false }: LoadOptions)
 
   // 1. Read and scan every source, so that citations can be prepared for the whole course.
   const sources: ParsedSource[] = findSources(root, path.join(root, "content")).map((source) => {
-    const { file, problems, scan } = readSource(source.absolutePath, source.path);
+    const { file, problems, scan } = readSource(source.absolutePath, source.path, cache);
     diagnostics.push(...problems);
     return { origin: source.origin, file, scan };
   });
 
   // 2. Format the works cited anywhere once.
   const published = includeDrafts ? sources : sources.filter((s) => s.file.data.draft !== true);
-  const formatter = createFormatter(root, options, bibliography, published, diagnostics, locateOption);
+  const formatter = createFormatter(root, options, bibliography, published, diagnostics, locateOption, cache);
 
   // 3. The glossary, so that articles can link the terms they use.
   const glossary = collectGlossary(glossaryDefinitions(published));
@@ -112,6 +121,7 @@ function load({ root, includeDrafts, keepPagesWithErrors = false }: LoadOptions)
       JSON.stringify([options, includeDrafts, bibliography.fingerprint, formatter?.style.name, formatter?.citedKeys, glossary.terms, matcher !== undefined]),
     ),
     linking: [],
+    cache,
   };
   const urlOwners = new Map<string, string>(GENERATED_URLS.map((u) => [u, "a page Syllabus generates"]));
   const claim = (url: string, file: SourceFile) => {
@@ -170,21 +180,16 @@ function load({ root, includeDrafts, keepPagesWithErrors = false }: LoadOptions)
   };
 }
 
-/** Parsed sources of earlier loads in this process, by absolute path: an unchanged file is not parsed again. */
-const sourceCache = new Map<string, { raw: string; file: SourceFile; problems: Diagnostic[]; scan: ScanResult }>();
-
-function readSource(absolutePath: string, relativePath: string) {
+/** Reads and parses a source, or takes it from the cache when the file is unchanged. */
+function readSource(absolutePath: string, relativePath: string, cache: LoadCache | undefined) {
   const raw = readFileSync(absolutePath, "utf8");
-  const cached = sourceCache.get(absolutePath);
+  const cached = cache?.sources.get(absolutePath);
   if (cached?.raw === raw && cached.file.path === relativePath) return cached;
   const { file, diagnostics: problems } = parseSourceFile(relativePath, raw);
   const entry = { raw, file, problems, scan: scanBody(file.body, SHORTCODE_NAMES) };
-  sourceCache.set(absolutePath, entry);
+  cache?.sources.set(absolutePath, entry);
   return entry;
 }
-
-/** The formatter of the previous load, reused while the works cited and the style are the same. */
-let lastFormatter: { key: string; formatter: CitationFormatter } | undefined;
 
 interface ReadContext {
   diagnostics: Diagnostic[];
@@ -198,6 +203,7 @@ interface ReadContext {
   files: ContentFiles;
   /** What every page's rendering depends on besides its own text. */
   fingerprint: string;
+  cache: LoadCache | undefined;
   /** Every rendered page's links and ids, for the internal-link check. */
   linking: (LinkingPage & { ids: Set<string> })[];
 }
@@ -210,6 +216,7 @@ function createFormatter(
   sources: ParsedSource[],
   diagnostics: Diagnostic[],
   locateOption: (key: string) => { file: string; line: number; column: number },
+  cache: LoadCache | undefined,
 ): CitationFormatter | undefined {
   if (!bibliography.present) return undefined;
   let style = resolveStyle(root, options.citationStyle);
@@ -238,8 +245,10 @@ function createFormatter(
   }
   const locale = options.lang === "en" ? "en-US" : options.lang;
   const key = JSON.stringify([bibliography.fingerprint, style.name, locale, [...cited].sort()]);
-  if (lastFormatter?.key !== key) lastFormatter = { key, formatter: new CitationFormatter(bibliography, style, locale, [...cited]) };
-  return lastFormatter.formatter;
+  if (cache?.formatter?.key === key) return cache.formatter.formatter;
+  const formatter = new CitationFormatter(bibliography, style, locale, [...cited]);
+  if (cache) cache.formatter = { key, formatter };
+  return formatter;
 }
 
 function readArticle(slug: string, file: SourceFile, scan: ScanResult, context: ReadContext): Article | undefined {
@@ -336,12 +345,9 @@ interface RenderedPage {
 }
 
 /**
- * Rendered pages of earlier loads in this process (the dev server reloads the
- * course on every save): a page is rendered again only when its text, or
- * something every page depends on (options, bibliography, glossary), changed.
+ * A page is rendered again only when its text, or something every page
+ * depends on (options, bibliography, glossary), changed since the cached render.
  */
-const renderCache = new Map<string, { key: string; page: RenderedPage }>();
-
 function renderPage(
   file: SourceFile,
   scan: ScanResult,
@@ -349,9 +355,9 @@ function renderPage(
   context: ReadContext,
 ): RenderedPage {
   const key = `${context.fingerprint}\u0000${page.url}\u0000${page.title ?? ""}\u0000${file.text}`;
-  const cached = renderCache.get(file.path);
+  const cached = context.cache?.pages.get(file.path);
   const rendered = cached?.key === key ? cached.page : renderPageUncached(file, scan, page, context);
-  renderCache.set(file.path, { key, page: rendered });
+  context.cache?.pages.set(file.path, { key, page: rendered });
   context.diagnostics.push(...rendered.body.diagnostics);
   context.linking.push({ url: page.url, links: rendered.body.links, ids: idsIn(rendered.body.html + rendered.referencesHtml) });
   return rendered;

@@ -42,3 +42,12 @@ export class LineIndex {
 export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
 }
+
+/**
+ * A copy of a string that does not keep a larger one alive. V8 makes
+ * substrings views into their parent, so a URL or a title sliced from a page
+ * would keep the whole page in memory for as long as it lives.
+ */
+export function detached(text: string): string {
+  return text.length < 13 ? text : (" " + text).slice(1);
+}

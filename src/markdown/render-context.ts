@@ -4,6 +4,7 @@
  * It belongs to one page render; nothing here is module-level.
  */
 import type { Env } from "markdown-it";
+import { detached } from "../content/source-text.js";
 import type { Diagnostic, Location, Severity } from "../diagnostics.js";
 
 export interface TocEntry {
@@ -69,5 +70,5 @@ export function reportAt(
 /** Records a link or image source, if the render collects them. */
 export function recordLink(env: Env | undefined, url: string, kind: LinkRef["kind"], markdownLine: number | undefined): void {
   const context = contextOf(env);
-  context?.links?.push({ url, kind, at: context.locate(markdownLine, url.slice(0, 30)) });
+  context?.links?.push({ url: detached(url), kind, at: context.locate(markdownLine, url.slice(0, 30)) });
 }
