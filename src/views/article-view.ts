@@ -65,9 +65,9 @@ export function editUrl(repository: string | undefined, branch: string, sourcePa
 }
 
 /** The reading plan lists at most this many articles, so that a page does not grow with the course. */
-export const READING_PLAN_LIMIT = 40;
+export const READING_PLAN_LIMIT = 30;
 /** "Where this leads" lists at most this many articles (the graph shows them all). */
-export const LEADS_LIMIT = 12;
+export const LEADS_LIMIT = 8;
 
 export function articleViews(course: Course): ArticleView[] {
   const { ui, repository, branch } = course.options;

@@ -13,7 +13,7 @@ import type { UiStrings } from "../ui-strings.js";
 const COURSE_NODE = { width: 216, lineHeight: 17, charsPerLine: 22, maxLines: 3 };
 const NEIGHBOUR_NODE = { width: 176, lineHeight: 16, charsPerLine: 19, maxLines: 2 };
 /** Per level of a neighbourhood, so that an article page's size does not grow with the course. */
-export const NEIGHBOURHOOD_LIMIT = 5;
+export const NEIGHBOURHOOD_LIMIT = 4;
 
 function meta(article: Article, ui: UiStrings): string {
   return [article.difficulty ? ui[article.difficulty] : undefined, `${article.readingMinutes} ${ui.minutesRead}`]

@@ -10,7 +10,7 @@ import { articleLink, type ArticleLink } from "./article-link.js";
 /** A block is listed in full in the sidebar up to this many articles… */
 export const SIDEBAR_FULL_LIMIT = 40;
 /** …beyond which the sidebar shows this many neighbours on each side of the current article. */
-export const SIDEBAR_WINDOW = 8;
+export const SIDEBAR_WINDOW = 5;
 
 export interface SidebarItem {
   slug: string;

@@ -87,7 +87,6 @@ export const GENERATED_PAGES: GeneratedPage[] = [
   {
     name: "article",
     layout: "layouts/article.njk",
-    content: "{{ article.html | safe }}",
     paginate: { data: "articles", alias: "article" },
     permalink: (d) => d.article!.url,
     title: (d) => d.article?.title,
@@ -96,7 +95,6 @@ export const GENERATED_PAGES: GeneratedPage[] = [
   {
     name: "page",
     layout: "layouts/page.njk",
-    content: "{{ page_.html | safe }}",
     paginate: { data: "pages", alias: "page_" },
     permalink: (d) => d.page_!.url,
     title: (d) => d.page_?.title,
