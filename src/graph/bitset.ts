@@ -21,15 +21,20 @@ export class BitSet {
   }
 
   /** Members in ascending order. */
-  *[Symbol.iterator](): Generator<number> {
+  toArray(): number[] {
+    const members: number[] = [];
     const words = this.words;
     for (let w = 0; w < words.length; w++) {
       let word = words[w]!;
       while (word !== 0) {
-        const bit = 31 - Math.clz32(word & -word);
-        yield (w << 5) + bit;
+        members.push((w << 5) + 31 - Math.clz32(word & -word));
         word &= word - 1;
       }
     }
+    return members;
+  }
+
+  [Symbol.iterator](): Iterator<number> {
+    return this.toArray()[Symbol.iterator]();
   }
 }

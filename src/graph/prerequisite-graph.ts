@@ -156,16 +156,27 @@ function buildGraph(nodes: readonly GraphNode[], inputs: readonly EdgeInput[]): 
 
   const ancestorList = (slug: string) => {
     const set = ancestors[pos(slug)];
-    return set ? [...set].map((i) => order[i]!.slug) : [];
+    return set ? set.toArray().map((i) => order[i]!.slug) : [];
   };
   const minutes = new Map<string, number>();
+  // Every page asks for its neighbours' neighbours: sort each list once.
+  const prerequisiteLists = new Map<string, string[]>();
+  const dependentLists = new Map<string, string[]>();
+  const sortedOnce = (lists: Map<string, string[]>, slug: string, make: () => string[]) => {
+    let list = lists.get(slug);
+    if (!list) {
+      list = make();
+      lists.set(slug, list);
+    }
+    return [...list];
+  };
 
   return {
     order,
     node: (slug) => bySlug.get(slug),
     position: (slug) => position.get(slug) ?? -1,
-    prerequisites: (slug) => (parents.get(slug) ?? []).map((e) => e.from).sort(byPosition),
-    dependents: (slug) => (children.get(slug) ?? []).map((e) => e.to).sort(byPosition),
+    prerequisites: (slug) => sortedOnce(prerequisiteLists, slug, () => (parents.get(slug) ?? []).map((e) => e.from).sort(byPosition)),
+    dependents: (slug) => sortedOnce(dependentLists, slug, () => (children.get(slug) ?? []).map((e) => e.to).sort(byPosition)),
     depth: (slug) => depth[pos(slug)] ?? 0,
     ancestors: ancestorList,
     descendants: (slug) => descendantsOf(slug, children).sort(byPosition),

@@ -52,11 +52,12 @@ function checkAttributes(state: StateCore): void {
 
 /**
  * Where markdown-it-attrs can find `{…}`: at the end of a line or table cell, or right after
- * an inline element (`*em*{.x}`, `[a](b){.x}`, `` `c`{.x} ``). Its rule walks
+ * an inline element (`*em*{.x}`, `[a](b){.x}`, `` `c`{.x} ``; not `_{`, a TeX
+ * subscript far more often than emphasis). Its rule walks
  * every token with several patterns; most pages have no attribute block at all
  * and skip it.
  */
-const MAY_HAVE_ATTRIBUTES = /\{[^{}\n]*\}[ \t]*(\||$)|[)*_`\]]\{[^{}\n]*\}/m;
+const MAY_HAVE_ATTRIBUTES = /\{[^{}\n]*\}[ \t]*(\||$)|[)*`\]]\{[^{}\n]*\}/m;
 
 /** Runs markdown-it-attrs only on documents where an attribute block may be. */
 export function skipAttributesWhenAbsent(md: MarkdownIt): void {

@@ -69,37 +69,50 @@ export const READING_PLAN_LIMIT = 30;
 /** "Where this leads" lists at most this many articles (the graph shows them all). */
 export const LEADS_LIMIT = 8;
 
-export function articleViews(course: Course): ArticleView[] {
+/** An article as its page is paginated: enough for its URL; the rest comes from `view`. */
+export interface ArticlePage {
+  slug: string;
+  url: string;
+  title: string;
+  description: string;
+}
+
+/**
+ * Article pages, with each page's view computed when its page renders rather
+ * than all at once: nothing of a view outlives its page, which matters at
+ * thousands of articles.
+ */
+export function articlePages(course: Course): { pages: ArticlePage[]; view: (slug: string) => ArticleView } {
   const { ui, repository, branch } = course.options;
   const { graph } = course;
   const blockOf = new Map<string, Block>();
   for (const block of course.blocks) for (const article of block.articles) blockOf.set(article.slug, block);
   const order = course.articles;
   const link = (slug: string) => articleLink(course.bySlug.get(slug)!, ui);
-  return order.map((article, index) => {
-    const block = blockOf.get(article.slug)!;
-    const neighbour = (i: number) => (order[i] ? articleLink(order[i], ui) : undefined);
-    const ancestors = graph.ancestors(article.slug);
-    const near = neighbourhoodSvg(course, article);
+  const neighbour = (i: number) => (order[i] ? articleLink(order[i], ui) : undefined);
+
+  const view = (slug: string): ArticleView => {
+    const article = course.bySlug.get(slug)!;
+    const index = graph.position(slug);
+    const block = blockOf.get(slug)!;
+    const ancestors = graph.ancestors(slug);
+    const dependents = graph.dependents(slug);
     return {
       ...articleLink(article, ui),
-      slug: article.slug,
+      slug,
       sourcePath: article.sourcePath,
       block: { slug: block.slug, title: block.title, url: blockUrl(block) },
       category: article.category,
-      prerequisites: graph.prerequisites(article.slug).map(link),
+      prerequisites: graph.prerequisites(slug).map(link),
       readingPlan: {
         articles: ancestors.slice(0, READING_PLAN_LIMIT).map(link),
         count: ancestors.length,
         hidden: Math.max(0, ancestors.length - READING_PLAN_LIMIT),
-        totalMinutes: graph.ancestorMinutes(article.slug),
+        totalMinutes: graph.ancestorMinutes(slug),
       },
-      leadsTo: (() => {
-        const dependents = graph.dependents(article.slug);
-        return { articles: dependents.slice(0, LEADS_LIMIT).map(link), hidden: Math.max(0, dependents.length - LEADS_LIMIT) };
-      })(),
-      neighbourhood: { ...near, graphUrl: `/graph/#node-${article.slug}` },
-      sidebar: sidebarView(course, block, article.slug),
+      leadsTo: { articles: dependents.slice(0, LEADS_LIMIT).map(link), hidden: Math.max(0, dependents.length - LEADS_LIMIT) },
+      neighbourhood: { ...neighbourhoodSvg(course, article), graphUrl: `/graph/#node-${slug}` },
+      sidebar: sidebarView(course, block, slug),
       breadcrumbs: [
         { url: "/", title: ui.home },
         { url: blockUrl(block), title: block.title },
@@ -111,7 +124,15 @@ export function articleViews(course: Course): ArticleView[] {
       previous: neighbour(index - 1),
       next: neighbour(index + 1),
     };
-  });
+  };
+  const pages = order.map((a) => ({ slug: a.slug, url: a.url, title: a.title, description: a.description }));
+  return { pages, view };
+}
+
+/** Every article's view (for tests and tools; the site renders them one page at a time). */
+export function articleViews(course: Course): ArticleView[] {
+  const { pages, view } = articlePages(course);
+  return pages.map((p) => view(p.slug));
 }
 
 export function homeView(course: Course): HomeView {

@@ -1,7 +1,7 @@
 /** Everything templates receive, as one global (`syllabus`), computed once per build. */
 import type { AssetManifest } from "../assets/build-assets.js";
 import type { Course } from "../content/course.js";
-import { articleViews, bibliographyPageView, homeView, navView, pageViews } from "./article-view.js";
+import { articlePages, bibliographyPageView, homeView, navView, pageViews } from "./article-view.js";
 import { courseGraphSvg, graphJson, graphList } from "./graph-view.js";
 import { timed } from "../perf/phases.js";
 import { firstCommitDates, publishedDate } from "../publish/dates.js";
@@ -16,14 +16,16 @@ export function siteData(course: Course, assets: AssetManifest | undefined) {
 }
 
 function computeSiteData(course: Course, assets: AssetManifest | undefined) {
-  const articles = articleViews(course);
+  const articles = articlePages(course);
   return {
     site: course.options,
     csp: CONTENT_SECURITY_POLICY,
     ui: course.options.ui,
     assets,
     home: homeView(course),
-    articles,
+    articles: articles.pages,
+    /** An article page's view, computed while that page renders. */
+    articleView: articles.view,
     pages: pageViews(course),
     blocks: blockPageViews(course),
     bibliography: bibliographyPageView(course),
