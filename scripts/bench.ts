@@ -26,6 +26,7 @@ const sizes = (argument("sizes") ?? "50,500,5000").split(",").map(Number);
 const seed = Number(argument("seed") ?? 1);
 const asJson = process.argv.includes("--json");
 const script = path.join(import.meta.dirname, "bench/build-once.ts");
+const rebuildScript = path.join(import.meta.dirname, "bench/rebuild-once.ts");
 const tsx = path.join(import.meta.dirname, "../node_modules/tsx/dist/cli.mjs");
 
 function build(mode: "ours" | "plain", root: string, outDir: string): BuildRun {
@@ -36,6 +37,16 @@ function build(mode: "ours" | "plain", root: string, outDir: string): BuildRun {
   });
   const line = output.trim().split("\n").at(-1)!;
   return JSON.parse(line) as BuildRun;
+}
+
+/** The dev server's rebuild after one article's text, then its prerequisites, change. */
+function rebuild(root: string, outDir: string): { textSeconds: number; prerequisitesSeconds: number; graphUpdated: boolean } {
+  const output = execFileSync(process.execPath, [tsx, rebuildScript, root, outDir], {
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  return JSON.parse(output.trim().split("\n").at(-1)!) as { textSeconds: number; prerequisitesSeconds: number; graphUpdated: boolean };
 }
 
 function sizeOf(dir: string): { bytes: number; largestArticle: number } {
@@ -70,6 +81,8 @@ for (const size of sizes) {
   const plain = build("plain", root, path.join(work, "plain"));
   if (ours.errors > 0) throw new Error(`The ${size}-article course did not build (${ours.errors} errors)`);
   const output = sizeOf(path.join(work, "ours"));
+  // The author loop is measured on the 500-article course (the target's size).
+  const devRebuild = size === 500 ? rebuild(root, path.join(work, "dev")) : undefined;
   const p = (name: string) => ours.phases[name] ?? 0;
   // Eleventy's own work (templates, writing files) is what its write took besides our views and assets.
   const templates = Math.max(0, p("eleventy") - p("views") - p("graphSvg") - p("assets") - p("social"));
@@ -85,6 +98,7 @@ for (const size of sizes) {
     plainSeconds: plain.seconds,
     plainPeakRssMb: plain.maxRssMb,
     ratio: ours.seconds / plain.seconds,
+    devRebuild,
   });
   rmSync(work, { recursive: true, force: true });
 }
@@ -111,4 +125,11 @@ if (asJson) {
       `Share of build time by phase. Pagefind indexes in its own process while Eleventy renders: searchWait is the\n` +
       `time left to wait for it afterwards, (pagefind) its whole run, which overlaps templates.\n${table(phaseRows)}\n`,
   );
+  for (const r of results) {
+    if (!r.devRebuild) continue;
+    process.stdout.write(
+      `\nDev server, ${r.articles} articles: rebuild after one article's text changes ${r.devRebuild.textSeconds.toFixed(2)} s; ` +
+        `after its prerequisites change ${r.devRebuild.prerequisitesSeconds.toFixed(2)} s (graph updated: ${r.devRebuild.graphUpdated ? "yes" : "NO"})\n`,
+    );
+  }
 }
