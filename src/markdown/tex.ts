@@ -7,7 +7,8 @@ import { timed } from "../perf/phases.js";
 
 export type TexResult = { ok: true; html: string } | { ok: false; message: string };
 
-const MAX_CACHED = 20_000;
+// Enough for the formulas a course repeats; unique ones would only fill memory.
+const MAX_CACHED = 2_000;
 const cache = new Map<string, TexResult>();
 
 export function renderTex(tex: string, displayMode: boolean): TexResult {
