@@ -28,15 +28,6 @@ export function attributes(attrs: Record<string, AttributeValue>): string {
   return out;
 }
 
-/** An element with escaped attributes around children that are already HTML. */
-export function element(
-  tag: string,
-  attrs: Record<string, AttributeValue>,
-  innerHtml = "",
-): string {
-  return `<${tag}${attributes(attrs)}>${innerHtml}</${tag}>`;
-}
-
 /**
  * JSON that is safe inside HTML and inline `<script type="application/json">`:
  * `<`, `>` and `&` are escaped as \u sequences, as are the JS line separators.
@@ -48,15 +39,4 @@ export function safeJson(value: unknown, space?: number): string {
     .replace(/&/g, "\\u0026")
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
-}
-
-/** Strips tags from rendered inline HTML, for places that need plain text (titles, aria labels). */
-export function stripTags(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&");
 }

@@ -8,6 +8,15 @@ import { readJsonFile } from "./content/json-file.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { didYouMean } from "./suggest.js";
 import { DEFAULT_UI_STRINGS, type UiStrings } from "./ui-strings.js";
+import { isHttpUrl, normalizePathPrefix } from "./urls.js";
+
+function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
 
 const uiOverrides = z.strictObject(
   Object.fromEntries(Object.keys(DEFAULT_UI_STRINGS).map((k) => [k, z.string().optional()])) as Record<
@@ -24,15 +33,15 @@ export const siteOptionsSchema = z.object({
   title: z.string().min(1).default("Course"),
   description: z.string().default(""),
   /** Deployed origin, e.g. `https://example.org` (canonical links, sitemap, feed). */
-  url: z.string().optional(),
+  url: z.string().refine(isHttpUrl, "expected an http(s) URL such as https://example.org").optional(),
   /** Repository web URL (`https://github.com/owner/repo`), for "edit this page" links. */
-  repository: z.string().optional(),
+  repository: z.string().refine(isHttpUrl, "expected an http(s) URL such as https://github.com/owner/repo").optional(),
   branch: z.string().default("main"),
-  /** `<html lang>`. */
-  lang: z.string().default("en"),
+  /** `<html lang>`: a BCP 47 language tag. */
+  lang: z.string().refine(isLanguageTag, "expected a language tag such as en, en-GB or fr").default("en"),
   author: z.string().optional(),
   /** Prefix of every URL, for hosting under a sub-path (`/course/`). */
-  pathPrefix: z.string().default("/"),
+  pathPrefix: z.string().default("/").transform(normalizePathPrefix),
   /** CSL style for citations: a built-in name or a `.csl` file in `_data/`. */
   citationStyle: z.string().default(DEFAULT_CITATION_STYLE),
   /** Severity of broken internal links. */

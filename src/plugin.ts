@@ -148,7 +148,8 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
   // Markdown is ours to render (see content/load-course.ts); Eleventy copies
   // everything else beside it (images, downloads) and lays pages out.
   config.ignores.add("**/*.md");
-  config.addPassthroughCopy(`${input}/**/*.{png,jpg,jpeg,gif,svg,webp,avif,pdf,mp4,webm,csv,txt,zip,ipynb,py}`);
+  // Every other file beside the content (images, data, downloads) is published as it is.
+  config.addPassthroughCopy(`${input}/**/*.!(md|njk)`);
   config.addPassthroughCopy({ [path.relative(process.cwd(), FAVICON)]: "favicon.svg" });
   config.addWatchTarget(input);
 
@@ -156,6 +157,9 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
   if (options.course) config.setQuietMode(true);
   config.setInputDirectory(input);
   config.setIncludesDirectory(path.relative(path.resolve(input), INCLUDES_DIR));
-  config.setDataDirectory(path.relative(path.resolve(input), path.join(root, "_data")));
+  // `_data/` is ours to read and check (src/options.ts, blocks, bibliography); Eleventy would stop at
+  // a malformed file with a stack trace. Point it at a folder that holds no data, and watch ours.
+  config.setDataDirectory(path.relative(path.resolve(input), path.join(root, "_data", "eleventy-data-unused")));
+  config.addWatchTarget(path.relative(process.cwd(), path.join(root, "_data")));
   config.setTemplateFormats(["njk"]);
 }

@@ -77,3 +77,33 @@ export function normalizePathPrefix(prefix: string): string {
 export function withPathPrefix(path: string, prefix: string): string {
   return prefix === "/" || !path.startsWith("/") ? path : `${prefix}${path.slice(1)}`;
 }
+
+/** The pages and files Syllabus writes besides articles, blocks and content pages: one list, used everywhere. */
+export const SITE_PATHS = {
+  home: "/",
+  topics: "/topics/",
+  graph: "/graph/",
+  graphJson: "/graph.json",
+  search: "/search/",
+  glossary: "/glossary/",
+  references: "/references/",
+  feed: "/feed.xml",
+  sitemap: "/sitemap.xml",
+  robots: "/robots.txt",
+  notFound: "/404.html",
+  headers: "/_headers",
+  favicon: "/favicon.svg",
+} as const;
+
+/** Folders Syllabus writes into; content may not publish there. */
+export const GENERATED_FOLDERS = ["/blocks/", "/assets/", "/pagefind/", "/social/"];
+
+/** Whether a content page's URL would collide with something Syllabus writes. */
+export function isGeneratedUrl(url: string): boolean {
+  return Object.values(SITE_PATHS).includes(url as never) || GENERATED_FOLDERS.some((folder) => url.startsWith(folder));
+}
+
+/** Id of an article's node on the graph page (`/graph/#node-<slug>`). */
+export function graphNodeId(slug: string): string {
+  return `node-${slug}`;
+}

@@ -48,14 +48,22 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     pathPrefix,
     config: (config: EleventyConfig) => syllabus(config, { root, course }),
   });
-  // Pagefind indexes in its own process while Eleventy renders.
-  const search = timedAsync("search", () => buildSearchIndex(staging, searchDocuments(course)));
-  const written = (await timedAsync("eleventy", () => eleventy.write())) as [unknown[], { url?: string }[]];
-  const indexed = await timedAsync("searchWait", () => search);
-  await closeSearchIndexer();
-  diagnostics.push(
-    ...indexed.errors.map((message) => ({ file: "_site/pagefind", line: 1, column: 1, severity: "warning" as const, rule: "search-index", message })),
-  );
+  let written: [unknown[], { url?: string }[]];
+  try {
+    // Pagefind indexes in its own process while Eleventy renders.
+    const search = timedAsync("search", () => buildSearchIndex(staging, searchDocuments(course)));
+    written = (await timedAsync("eleventy", () => eleventy.write())) as [unknown[], { url?: string }[]];
+    const indexed = await timedAsync("searchWait", () => search);
+    diagnostics.push(
+      ...indexed.errors.map((message) => ({ file: "_site/pagefind", line: 1, column: 1, severity: "warning" as const, rule: "search-index", message })),
+    );
+  } catch (error) {
+    // Not an author's mistake (those were reported above): leave no half-written site behind.
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  } finally {
+    await closeSearchIndexer();
+  }
 
   const previous = `${outDir}.previous`;
   rmSync(previous, { recursive: true, force: true });

@@ -151,6 +151,12 @@ function readCslJson(absolutePath: string, diagnostics: Diagnostic[]): Work[] {
       error([index], `CSL-JSON item "${item.id}" has no "type"`);
       return;
     }
+    for (const field of ["URL", "DOI", "title"]) {
+      if (item[field] !== undefined && typeof item[field] !== "string") {
+        error([index, field], `"${field}" of CSL-JSON item "${item.id}" must be a string`);
+        return;
+      }
+    }
     works.push({ id: item.id, item: tidy(item as unknown as CslItem), file: CSL_JSON_PATH, ...file.locate([index]), link: undefined });
   });
   return works;

@@ -55,6 +55,16 @@ export class CitationFormatter {
     return { engine, entries, order };
   }
 
+  /** Formats the course's works once now; returns citeproc's message if the style cannot. */
+  problem(): string | undefined {
+    try {
+      this.prepare();
+      return undefined;
+    } catch (error) {
+      return error instanceof Error ? error.message.split("\n")[0] : String(error);
+    }
+  }
+
   /** The work's reference-list entry as inline HTML, without a number. */
   entry(id: string): string {
     return this.prepare().entries.get(id) ?? "";

@@ -16,13 +16,15 @@ import { buildPrerequisiteGraph, type EdgeInput, type GraphNode } from "../graph
 import { collectGlossary, TermMatcher, type GlossaryTerm, type TermDefinition } from "../glossary/glossary.js";
 import { createMarkdown } from "../markdown/create-markdown.js";
 import type { GlossaryLinking } from "../markdown/glossary-links.js";
+import { LAYOUT_IDS } from "../markdown/headings.js";
 import { createEnv } from "../markdown/render-context.js";
 import { timed } from "../perf/phases.js";
 import { DEFAULT_CITATION_STYLE, loadOptions, type SiteOptions } from "../options.js";
 import { renderBody, SHORTCODE_NAMES, type RenderedBody, type RenderServices } from "../render/render-body.js";
 import { scanBody, type ScanResult } from "../shortcodes/scan-body.js";
 import { didYouMean } from "../suggest.js";
-import { blockUrl, isValidSlug, topicUrl } from "../urls.js";
+import { blockUrl, graphNodeId, isGeneratedUrl, isValidSlug, SITE_PATHS, topicUrl } from "../urls.js";
+import { glossaryLetterIds } from "../glossary/glossary.js";
 import { loadBlocks, titleFromSlug, type DeclaredBlock } from "./blocks.js";
 import { readingMinutes, type Article, type Block, type Course, type Page, type PrerequisiteRef } from "./course.js";
 import { findSources, type SourceKind } from "./find-sources.js";
@@ -59,8 +61,6 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-/** URLs of pages Syllabus generates; a content page may not claim them. */
-export const GENERATED_URLS = ["/", "/topics/", "/graph/", "/references/", "/glossary/", "/search/"];
 
 interface ParsedSource {
   origin: SourceKind;
@@ -123,9 +123,9 @@ function load({ root, includeDrafts, keepPagesWithErrors = false, cache }: LoadO
     linking: [],
     cache,
   };
-  const urlOwners = new Map<string, string>(GENERATED_URLS.map((u) => [u, "a page Syllabus generates"]));
+  const urlOwners = new Map<string, string>();
   const claim = (url: string, file: SourceFile) => {
-    const owner = urlOwners.get(url);
+    const owner = isGeneratedUrl(url) ? "a page Syllabus generates" : urlOwners.get(url);
     if (owner === undefined) {
       urlOwners.set(url, file.path);
       return true;
@@ -162,7 +162,8 @@ function load({ root, includeDrafts, keepPagesWithErrors = false, cache }: LoadO
   diagnostics.push(...graph.diagnostics);
   for (const block of blocks) block.articles.sort((a, b) => graph.position(a.slug) - graph.position(b.slug));
   const ordered = graph.order.map((node) => bySlug.get(node.slug)!);
-  const index = siteIndex(context, blocks, ordered, glossary.terms, bibliography.works.keys(), options);
+  const cited = new Set([...ordered, ...pages].flatMap((p) => p.citedIds));
+  const index = siteIndex(context, blocks, ordered, glossary.terms, cited, options);
   diagnostics.push(...checkInternalLinks(context.linking, index, options.brokenLinks));
   return {
     course: {
@@ -247,6 +248,13 @@ function createFormatter(
   const key = JSON.stringify([bibliography.fingerprint, style.name, locale, [...cited].sort()]);
   if (cache?.formatter?.key === key) return cache.formatter.formatter;
   const formatter = new CitationFormatter(bibliography, style, locale, [...cited]);
+  const problem = formatter.problem();
+  if (problem !== undefined) {
+    diagnostics.push({ ...locateOption("citationStyle"), severity: "error", rule: "citation-style-broken", message: `Citation style "${options.citationStyle}" cannot be used: ${problem}` });
+    // Go on with the default style, so that every citation is still checked.
+    const fallback = resolveStyle(root, DEFAULT_CITATION_STYLE);
+    return "error" in fallback ? undefined : new CitationFormatter(bibliography, fallback, locale, [...cited]);
+  }
   if (cache) cache.formatter = { key, formatter };
   return formatter;
 }
@@ -271,7 +279,15 @@ function readArticle(slug: string, file: SourceFile, scan: ScanResult, context: 
 
   const url = resolveUrl(data?.permalink, topicUrl(slug), file, diagnostics);
   const prerequisites = readPrerequisites(data, file, diagnostics);
-  if (data?.block !== undefined && !context.declaredBlocks.includes(data.block)) {
+  if (data?.block !== undefined && !isValidSlug(data.block)) {
+    diagnostics.push({
+      file: file.path,
+      ...file.locateValue(["block"]),
+      severity: "error",
+      rule: "block-slug",
+      message: `Block "${data.block}" is not a slug: use lowercase letters, digits and dashes, as in _data/blocks.json`,
+    });
+  } else if (data?.block !== undefined && !context.declaredBlocks.includes(data.block)) {
     const hint = didYouMean(data.block, context.declaredBlocks);
     diagnostics.push({
       file: file.path,
@@ -297,7 +313,7 @@ function readArticle(slug: string, file: SourceFile, scan: ScanResult, context: 
     category: data.category,
     glossary: data.glossary ?? [],
     draft,
-    date: parseDate(data.date),
+    date: readDate(data.date, file, diagnostics),
     tags: typeof data.tags === "string" ? [data.tags] : (data.tags ?? []),
     prerequisites,
     html: body.html,
@@ -435,18 +451,25 @@ function siteIndex(
   blocks: Block[],
   articles: Article[],
   terms: GlossaryTerm[],
-  workIds: Iterable<string>,
+  citedWorkIds: Iterable<string>,
   options: SiteOptions,
 ): SiteIndex {
   const pages = new Map<string, ReadonlySet<string> | "any">();
-  // Ids every article page has from its layout.
-  const layoutIds = ["main", "references", "prerequisites-title", "leads-title", "course-nav"];
-  for (const page of context.linking) pages.set(page.url, new Set([...page.ids, ...layoutIds]));
-  for (const url of ["/", "/topics/", "/search/", "/graph.json", "/feed.xml", "/sitemap.xml", "/404.html", "/robots.txt"]) pages.set(url, "any");
+  const articleUrls = new Set(articles.map((a) => a.url));
+  for (const page of context.linking) {
+    // Ids the layouts add: every page has main; articles have their sections too.
+    const layoutIds = articleUrls.has(page.url) ? LAYOUT_IDS : ["main"];
+    pages.set(page.url, new Set([...page.ids, ...layoutIds]));
+  }
+  for (const url of [SITE_PATHS.home, SITE_PATHS.topics, SITE_PATHS.search, SITE_PATHS.graphJson, SITE_PATHS.feed, SITE_PATHS.notFound, SITE_PATHS.robots]) {
+    pages.set(url, "any");
+  }
+  if (options.url) pages.set(SITE_PATHS.sitemap, "any");
   for (const block of blocks) pages.set(blockUrl(block), "any");
-  pages.set("/graph/", new Set(articles.flatMap((a) => [`node-${a.slug}`, `list-${a.slug}`])));
-  if (terms.length > 0) pages.set("/glossary/", new Set(terms.map((t) => t.id)));
-  pages.set("/references/", new Set(workIds));
+  pages.set(SITE_PATHS.graph, new Set(articles.flatMap((a) => [graphNodeId(a.slug), `list-${a.slug}`])));
+  if (terms.length > 0) pages.set(SITE_PATHS.glossary, new Set([...terms.map((t) => t.id), ...glossaryLetterIds(terms, options.lang)]));
+  const cited = [...citedWorkIds];
+  if (cited.length > 0) pages.set(SITE_PATHS.references, new Set(cited));
   return { pages, isFile: (p) => context.files.fileFor(p) !== undefined, siteOrigin: options.url };
 }
 
@@ -552,8 +575,16 @@ function sortKey(bibliography: Bibliography, id: string): string {
   return `${author?.family ?? author?.literal ?? item?.title ?? id}\u0000${year}\u0000${item?.title ?? ""}`.toLowerCase();
 }
 
-function parseDate(value: string | Date | undefined): Date | undefined {
+function readDate(value: string | Date | undefined, file: SourceFile, diagnostics: Diagnostic[]): Date | undefined {
   if (value === undefined) return undefined;
   const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  if (!Number.isNaN(date.getTime())) return date;
+  diagnostics.push({
+    file: file.path,
+    ...file.locateValue(["date"]),
+    severity: "warning",
+    rule: "frontmatter-date",
+    message: `Date ${JSON.stringify(value)} is not a date (write 2026-11-29); the feed dates the article by its first commit instead`,
+  });
+  return undefined;
 }

@@ -81,3 +81,24 @@ export class TermMatcher {
     return undefined;
   }
 }
+
+/**
+ * The letter a term is filed under: its first letter without accents (Écart
+ * under E, as the alphabetical order has it), or "#" for anything else.
+ */
+export function glossaryLetter(term: string, lang: string): { letter: string; id: string } {
+  const first = term.trim().charAt(0).normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  let upper: string;
+  try {
+    upper = first.toLocaleUpperCase(lang);
+  } catch {
+    upper = first.toUpperCase();
+  }
+  if (!/\p{L}/u.test(upper)) return { letter: "#", id: "letter-other" };
+  return { letter: upper, id: `letter-${encodeURIComponent(upper.toLowerCase())}` };
+}
+
+/** Ids of the glossary page's letter headings. */
+export function glossaryLetterIds(terms: readonly GlossaryTerm[], lang: string): string[] {
+  return [...new Set(terms.map((t) => glossaryLetter(t.term, lang).id))];
+}

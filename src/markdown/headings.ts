@@ -42,6 +42,12 @@ function collectToc(md: MarkdownIt) {
   };
 }
 
+/**
+ * Ids the article layout gives its own elements (and citations their list):
+ * a heading never takes one, so that `#references` always means the list.
+ */
+export const LAYOUT_IDS = ["main", "references", "prerequisites-title", "leads-title", "course-nav", "sidebar-toggle", "site-search-query", "build-problems-title"];
+
 const EXPLICIT_IDS = "syllabusExplicitIds";
 
 /** Ids authors gave (`{#id}`) win: a generated slug steps around them. */
@@ -56,10 +62,11 @@ function collectExplicitIds(state: StateCore): void {
 
 function slugAvoidingExplicit(text: string, env: Record<string, unknown>): string {
   const base = slugify(text);
-  const taken = env[EXPLICIT_IDS] as Set<string> | undefined;
-  if (!taken?.has(base)) return base;
+  const explicit = env[EXPLICIT_IDS] as Set<string> | undefined;
+  const taken = (id: string) => explicit?.has(id) === true || LAYOUT_IDS.includes(id);
+  if (!taken(base)) return base;
   let n = 1;
-  while (taken.has(`${base}-${n}`)) n++;
+  while (taken(`${base}-${n}`)) n++;
   return `${base}-${n}`;
 }
 

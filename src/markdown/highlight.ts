@@ -4,7 +4,7 @@ import loadLanguages from "prismjs/components/index.js";
 import { escapeHtml } from "../html.js";
 import { timed } from "../perf/phases.js";
 
-/** Languages course authors use most; others can be named in `_data/site.json` (`highlightLanguages`). */
+/** Languages course authors use most; code in any other language is shown unhighlighted. */
 const DEFAULT_LANGUAGES = [
   "python", "javascript", "typescript", "bash", "json", "yaml", "latex", "markdown",
   "c", "cpp", "rust", "go", "java", "sql", "diff", "toml", "julia", "r",

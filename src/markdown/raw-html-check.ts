@@ -1,7 +1,7 @@
 /** Reports unsafe raw HTML and unsafe Markdown link targets found while parsing. */
 import type { Env, MarkdownIt, StateCore, Token } from "markdown-it";
 import { isSafeImageSource, isSafeLink } from "../urls.js";
-import { findHtmlProblems, findHtmlUrls } from "./html-safety.js";
+import { inspectHtml } from "./html-safety.js";
 import { inlineLine } from "./inline-lines.js";
 import { recordLink, reportAt } from "./render-context.js";
 
@@ -12,14 +12,13 @@ function linesBefore(text: string, offset: number): number {
 }
 
 export function rawHtmlCheckPlugin(md: MarkdownIt): void {
-  const decode = (value: string) => md.utils.unescapeAll(value);
-
   const checkHtml = (token: Token, line: number | undefined, env: Env | undefined) => {
-    for (const problem of findHtmlProblems(token.content, decode)) {
+    const { problems, urls } = inspectHtml(token.content);
+    for (const problem of problems) {
       const at = line === undefined ? undefined : line + linesBefore(token.content, problem.offset);
       reportAt(env, at, "error", "unsafe-html", problem.message, problem.needle);
     }
-    for (const found of findHtmlUrls(token.content, decode)) {
+    for (const found of urls) {
       recordLink(env, found.url, found.kind, line === undefined ? undefined : line + linesBefore(token.content, found.offset));
     }
   };

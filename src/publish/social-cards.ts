@@ -51,7 +51,7 @@ export function renderCard(text: CardText): Buffer {
 
 /** Where a page's card is published. */
 export function cardPath(options: { socialCards: "course" | "articles" }, slug: string | undefined): string {
-  return options.socialCards === "articles" && slug ? `/social/${slug}.png` : "/social/course.png";
+  return options.socialCards === "articles" && slug ? `/social/topics/${slug}.png` : "/social/course.png";
 }
 
 const rendered = new Map<string, Buffer>();
@@ -64,7 +64,7 @@ export function writeSocialCards(
 ): number {
   const cards: [string, CardText][] = [["course", { title: course.options.title, footer: course.options.description.slice(0, 70) || course.options.title }]];
   if (course.options.socialCards === "articles") {
-    for (const a of course.articles) cards.push([a.slug, { title: a.title, eyebrow: a.blockTitle, footer: course.options.title }]);
+    for (const a of course.articles) cards.push([`topics/${a.slug}`, { title: a.title, eyebrow: a.blockTitle, footer: course.options.title }]);
   }
   for (const [name, text] of cards) {
     const key = JSON.stringify(text);

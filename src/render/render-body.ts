@@ -217,7 +217,8 @@ function renderBodyUntimed(
     locate: (markdownLine, needle) => {
       const line = sourceLine(markdownLine);
       const text = file.lines.lineText(line);
-      const found = needle ? text.indexOf(needle) : -1;
+      // Case-insensitively: HTML attribute names are reported lower-cased.
+      const found = needle ? text.toLowerCase().indexOf(needle.toLowerCase()) : -1;
       return { file: file.path, line, column: found >= 0 ? found + 1 : firstNonSpace(text) };
     },
   };

@@ -25,14 +25,15 @@ export function* searchDocuments(course: Course): Generator<SearchDocument> {
       (difficulty ? `<span data-pagefind-filter="difficulty" data-pagefind-meta="difficulty">${escapeHtml(difficulty)}</span>` : "");
     yield {
       url: a.url,
-      html: document(a.title, `<p>${escapeHtml(a.description)}</p>${forSearch(a.html)}${forSearch(a.referencesHtml)}`, filters),
+      html: document(course.options.lang, a.title, `<p>${escapeHtml(a.description)}</p>${forSearch(a.html)}${forSearch(a.referencesHtml)}`, filters),
     };
   }
-  for (const p of course.pages) yield { url: p.url, html: document(p.title, forSearch(p.html), "") };
+  for (const p of course.pages) yield { url: p.url, html: document(course.options.lang, p.title, forSearch(p.html), "") };
 }
 
-function document(title: string, bodyHtml: string, filtersHtml: string): string {
-  return `<!doctype html><html lang="en"><head><title>${escapeHtml(title)}</title></head><body>${filtersHtml}<main data-pagefind-body><h1 data-pagefind-meta="title">${escapeHtml(title)}</h1>${bodyHtml}</main></body></html>`;
+function document(lang: string, title: string, bodyHtml: string, filtersHtml: string): string {
+  // The language picks Pagefind's stemming and word splitting.
+  return `<!doctype html><html lang="${escapeHtml(lang)}"><head><title>${escapeHtml(title)}</title></head><body>${filtersHtml}<main data-pagefind-body><h1 data-pagefind-meta="title">${escapeHtml(title)}</h1>${bodyHtml}</main></body></html>`;
 }
 
 /** The body without what search should not read twice: KaTeX's visual rendering, preview cards, back-links. */

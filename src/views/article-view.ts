@@ -5,7 +5,7 @@
 import type { Block, Course, Page } from "../content/course.js";
 import type { TocEntry } from "../markdown/render-context.js";
 import { extraLink } from "../citations/render-citations.js";
-import { blockUrl } from "../urls.js";
+import { blockUrl, graphNodeId, SITE_PATHS } from "../urls.js";
 import { articleLink, type ArticleLink } from "./article-link.js";
 import { neighbourhoodSvg } from "./graph-view.js";
 import { sidebarView, type Breadcrumb, type SidebarBlock } from "./navigation.js";
@@ -111,7 +111,7 @@ export function articlePages(course: Course): { pages: ArticlePage[]; view: (slu
         totalMinutes: graph.ancestorMinutes(slug),
       },
       leadsTo: { articles: dependents.slice(0, LEADS_LIMIT).map(link), hidden: Math.max(0, dependents.length - LEADS_LIMIT) },
-      neighbourhood: { ...neighbourhoodSvg(course, article), graphUrl: `/graph/#node-${slug}` },
+      neighbourhood: { ...neighbourhoodSvg(course, article), graphUrl: `${SITE_PATHS.graph}#${graphNodeId(slug)}` },
       sidebar: sidebarView(course, block, slug),
       breadcrumbs: [
         { url: "/", title: ui.home },
@@ -175,10 +175,10 @@ export interface NavItem {
 export function navView(course: Course): NavItem[] {
   const { ui } = course.options;
   const items: NavItem[] = [];
-  if (course.articles.length > 0) items.push({ url: "/topics/", title: ui.allTopics }, { url: "/graph/", title: ui.graph });
+  if (course.articles.length > 0) items.push({ url: SITE_PATHS.topics, title: ui.allTopics }, { url: SITE_PATHS.graph, title: ui.graph });
   items.push(...course.pages.filter((p) => p.url !== "/").map((p) => ({ url: p.url, title: p.title })));
-  if (course.glossary.length > 0) items.push({ url: "/glossary/", title: ui.glossary });
-  if (course.bibliography.length > 0) items.push({ url: "/references/", title: ui.references });
+  if (course.glossary.length > 0) items.push({ url: SITE_PATHS.glossary, title: ui.glossary });
+  if (course.bibliography.length > 0) items.push({ url: SITE_PATHS.references, title: ui.bibliography });
   return items;
 }
 

@@ -1,14 +1,14 @@
 /** The glossary page: terms alphabetically, grouped by first letter. */
 import type { Course } from "../content/course.js";
+import { glossaryLetter } from "../glossary/glossary.js";
 
 export function glossaryView(course: Course) {
   const groups: { letter: string; id: string; terms: Course["glossary"] }[] = [];
   for (const term of course.glossary) {
-    const letter = term.term.charAt(0).toLocaleUpperCase(course.options.lang);
-    const key = /\p{L}/u.test(letter) ? letter : "#";
-    let group = groups.at(-1);
-    if (group?.letter !== key) {
-      group = { letter: key, id: key === "#" ? "other" : encodeURIComponent(key.toLowerCase()), terms: [] };
+    const { letter, id } = glossaryLetter(term.term, course.options.lang);
+    let group = groups.find((g) => g.id === id);
+    if (!group) {
+      group = { letter, id, terms: [] };
       groups.push(group);
     }
     group.terms.push(term);

@@ -5,7 +5,7 @@
 import type { Article, Course } from "../content/course.js";
 import { safeJson } from "../html.js";
 import { timed } from "../perf/phases.js";
-import { withPathPrefix } from "../urls.js";
+import { graphNodeId, withPathPrefix } from "../urls.js";
 import { layeredLayout, type LayoutNodeInput } from "../graph/layout.js";
 import { nodeHeight, renderGraphSvg, type DrawnNode, type SvgOptions } from "../graph/render-svg.js";
 import type { UiStrings } from "../ui-strings.js";
@@ -47,7 +47,7 @@ function drawCourseGraph(course: Course): string {
     height: nodeHeight(a.title, COURSE_NODE),
   }));
   const layout = layeredLayout(inputs, graph.reducedEdges, { nodeGap: 28, layerGap: 56 });
-  const options: SvgOptions = { ...COURSE_NODE, label: course.options.ui.graphLabel, idPrefix: "node-", className: "course-graph" };
+  const options: SvgOptions = { ...COURSE_NODE, label: course.options.ui.graphLabel, idPrefix: graphNodeId(""), className: "course-graph" };
   return renderGraphSvg(layout, course.articles.map((a) => drawn(course, a)), options);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attributes, element, escapeHtml, safeJson, stripTags } from "../../src/html.js";
+import { attributes, escapeHtml, safeJson } from "../../src/html.js";
 
 describe("escapeHtml", () => {
   it("escapes the five HTML-significant characters", () => {
@@ -34,15 +34,6 @@ describe("attributes", () => {
   });
 });
 
-describe("element", () => {
-  it("wraps already-rendered HTML in a tag with escaped attributes", () => {
-    expect(element("p", { class: "note", "data-x": "<1>" }, "<em>hi</em>")).toBe('<p class="note" data-x="&lt;1&gt;"><em>hi</em></p>');
-  });
-
-  it("renders an empty element when no children are given", () => {
-    expect(element("span", { "aria-hidden": "true" })).toBe('<span aria-hidden="true"></span>');
-  });
-});
 
 describe("safeJson", () => {
   it("escapes <, > and & so it cannot end a script element", () => {
@@ -63,17 +54,3 @@ describe("safeJson", () => {
   });
 });
 
-describe("stripTags", () => {
-  it("removes tags and decodes the entities escapeHtml produces", () => {
-    expect(stripTags("<em>Q&amp;A</em>: &lt;x&gt; &quot;y&quot; it&#39;s")).toBe(`Q&A: <x> "y" it's`);
-  });
-
-  it("decodes &amp; last, so an escaped entity stays literal", () => {
-    expect(stripTags("&amp;lt;")).toBe("&lt;");
-  });
-
-  it("undoes escapeHtml", () => {
-    const text = `<a> & "b" 'c'`;
-    expect(stripTags(escapeHtml(text))).toBe(text);
-  });
-});
