@@ -14,5 +14,9 @@ export default function (config: EleventyConfig) {
     onDiagnostics: (diagnostics) => process.stderr.write(formatReport(diagnostics)),
   });
   // Served under the same path prefix as the deployed site, so that every link works as it will there.
-  return { pathPrefix: normalizePathPrefix(process.env.PATH_PREFIX ?? loadOptions(root).options.pathPrefix) };
+  return {
+    pathPrefix: normalizePathPrefix(
+      process.env.PATH_PREFIX ?? loadOptions(root).options.pathPrefix,
+    ),
+  };
 }

@@ -21,7 +21,8 @@ interface BuildRun {
   phases: Record<string, number>;
 }
 
-const argument = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+const argument = (name: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const sizes = (argument("sizes") ?? "50,500,5000").split(",").map(Number);
 const seed = Number(argument("seed") ?? 1);
 const asJson = process.argv.includes("--json");
@@ -40,13 +41,20 @@ function build(mode: "ours" | "plain", root: string, outDir: string): BuildRun {
 }
 
 /** The dev server's rebuild after one article's text, then its prerequisites, change. */
-function rebuild(root: string, outDir: string): { textSeconds: number; prerequisitesSeconds: number; graphUpdated: boolean } {
+function rebuild(
+  root: string,
+  outDir: string,
+): { textSeconds: number; prerequisitesSeconds: number; graphUpdated: boolean } {
   const output = execFileSync(process.execPath, [tsx, rebuildScript, root, outDir], {
     encoding: "utf8",
     maxBuffer: 16 * 1024 * 1024,
     stdio: ["ignore", "pipe", "ignore"],
   });
-  return JSON.parse(output.trim().split("\n").at(-1)!) as { textSeconds: number; prerequisitesSeconds: number; graphUpdated: boolean };
+  return JSON.parse(output.trim().split("\n").at(-1)!) as {
+    textSeconds: number;
+    prerequisitesSeconds: number;
+    graphUpdated: boolean;
+  };
 }
 
 function sizeOf(dir: string): { bytes: number; largestArticle: number } {
@@ -71,7 +79,20 @@ function sizeOf(dir: string): { bytes: number; largestArticle: number } {
 }
 
 /** Exclusive phases (time in nested phases is counted in those), in build order. */
-const PHASES = ["load", "markdown", "katex", "highlight", "citations", "graph", "views", "graphSvg", "assets", "social", "templates", "searchWait"];
+const PHASES = [
+  "load",
+  "markdown",
+  "katex",
+  "highlight",
+  "citations",
+  "graph",
+  "views",
+  "graphSvg",
+  "assets",
+  "social",
+  "templates",
+  "searchWait",
+];
 const results = [];
 for (const size of sizes) {
   const work = mkdtempSync(path.join(tmpdir(), `syllabus-bench-${size}-`));
@@ -79,14 +100,22 @@ for (const size of sizes) {
   generateCourse(root, size, seed);
   const ours = build("ours", root, path.join(work, "ours"));
   const plain = build("plain", root, path.join(work, "plain"));
-  if (ours.errors > 0) throw new Error(`The ${size}-article course did not build (${ours.errors} errors)`);
+  if (ours.errors > 0)
+    throw new Error(`The ${size}-article course did not build (${ours.errors} errors)`);
   const output = sizeOf(path.join(work, "ours"));
   // The author loop is measured on the 500-article course (the target's size).
   const devRebuild = size === 500 ? rebuild(root, path.join(work, "dev")) : undefined;
   const p = (name: string) => ours.phases[name] ?? 0;
   // Eleventy's own work (templates, writing files) is what its write took besides our views and assets.
-  const templates = Math.max(0, p("eleventy") - p("views") - p("graphSvg") - p("assets") - p("social"));
-  const phases = { ...Object.fromEntries(PHASES.map((name) => [name, p(name)])), templates, pagefind: p("search") };
+  const templates = Math.max(
+    0,
+    p("eleventy") - p("views") - p("graphSvg") - p("assets") - p("social"),
+  );
+  const phases = {
+    ...Object.fromEntries(PHASES.map((name) => [name, p(name)])),
+    templates,
+    pagefind: p("search"),
+  };
   results.push({
     articles: size,
     seconds: ours.seconds,
@@ -94,7 +123,9 @@ for (const size of sizes) {
     msPerArticle: (ours.seconds * 1000) / size,
     outputMb: output.bytes / 1e6,
     largestArticleKb: output.largestArticle / 1e3,
-    phaseShares: Object.fromEntries(Object.entries(phases).map(([p, ms]) => [p, ms / (ours.seconds * 1000)])),
+    phaseShares: Object.fromEntries(
+      Object.entries(phases).map(([p, ms]) => [p, ms / (ours.seconds * 1000)]),
+    ),
     plainSeconds: plain.seconds,
     plainPeakRssMb: plain.maxRssMb,
     ratio: ours.seconds / plain.seconds,
@@ -109,16 +140,39 @@ if (asJson) {
 } else {
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const rows = [
-    ["articles", "wall s", "peak RSS MB", "ms/article", "output MB", "largest page KB", "plain s", "ours/plain"],
-    ...results.map((r) => [r.articles, r.seconds.toFixed(2), r.peakRssMb.toFixed(0), r.msPerArticle.toFixed(1), r.outputMb.toFixed(1), r.largestArticleKb.toFixed(1), r.plainSeconds.toFixed(2), r.ratio.toFixed(2)]),
+    [
+      "articles",
+      "wall s",
+      "peak RSS MB",
+      "ms/article",
+      "output MB",
+      "largest page KB",
+      "plain s",
+      "ours/plain",
+    ],
+    ...results.map((r) => [
+      r.articles,
+      r.seconds.toFixed(2),
+      r.peakRssMb.toFixed(0),
+      r.msPerArticle.toFixed(1),
+      r.outputMb.toFixed(1),
+      r.largestArticleKb.toFixed(1),
+      r.plainSeconds.toFixed(2),
+      r.ratio.toFixed(2),
+    ]),
   ];
   const phaseRows = [
     ["articles", ...PHASES, "(pagefind)"],
-    ...results.map((r) => [r.articles, ...[...PHASES, "pagefind"].map((p) => pct(r.phaseShares[p] ?? 0))]),
+    ...results.map((r) => [
+      r.articles,
+      ...[...PHASES, "pagefind"].map((p) => pct(r.phaseShares[p] ?? 0)),
+    ]),
   ];
   const table = (data: (string | number)[][]) => {
     const widths = data[0]!.map((_, i) => Math.max(...data.map((row) => String(row[i]).length)));
-    return data.map((row) => row.map((cell, i) => String(cell).padStart(widths[i]!)).join("  ")).join("\n");
+    return data
+      .map((row) => row.map((cell, i) => String(cell).padStart(widths[i]!)).join("  "))
+      .join("\n");
   };
   process.stdout.write(
     `Machine: ${machine}; seed ${seed}\n\n${table(rows)}\n\n` +

@@ -16,13 +16,16 @@ mkdirSync(out, { recursive: true });
 const server = await serveStatic(path.resolve("_site"));
 const browser = await launchBrowser();
 for (const width of [375, 1400]) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: dark ? "dark" : "light" });
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    colorScheme: dark ? "dark" : "light",
+  });
   const page = await context.newPage();
   page.on("console", (m) => console.log(`[console] ${m.text()}`));
   page.on("pageerror", (e) => console.log(`[pageerror] ${e.message}`));
   for (const p of pages.length ? pages : ["", "topics/superposition/"]) {
     await page.goto(server.url + p, { waitUntil: "networkidle" });
-    const name = `${(p.replace(/\/$/, "").replace(/[/#]/g, "_") || "home")}-${width}${dark ? "-dark" : ""}.png`;
+    const name = `${p.replace(/\/$/, "").replace(/[/#]/g, "_") || "home"}-${width}${dark ? "-dark" : ""}.png`;
     await page.screenshot({ path: path.join(out, name), fullPage: full });
     console.log(path.join(out, name));
   }

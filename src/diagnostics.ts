@@ -69,11 +69,23 @@ export class DiagnosticSink {
   }
 
   error(at: Location, rule: string, message: string, hint?: string): void {
-    this.items.push({ ...at, severity: "error", rule, message, ...(hint === undefined ? {} : { hint }) });
+    this.items.push({
+      ...at,
+      severity: "error",
+      rule,
+      message,
+      ...(hint === undefined ? {} : { hint }),
+    });
   }
 
   warning(at: Location, rule: string, message: string, hint?: string): void {
-    this.items.push({ ...at, severity: "warning", rule, message, ...(hint === undefined ? {} : { hint }) });
+    this.items.push({
+      ...at,
+      severity: "warning",
+      rule,
+      message,
+      ...(hint === undefined ? {} : { hint }),
+    });
   }
 
   note(at: Location, rule: string, message: string): void {

@@ -19,10 +19,9 @@ function isLanguageTag(tag: string): boolean {
 }
 
 const uiOverrides = z.strictObject(
-  Object.fromEntries(Object.keys(DEFAULT_UI_STRINGS).map((k) => [k, z.string().optional()])) as Record<
-    keyof UiStrings,
-    z.ZodOptional<z.ZodString>
-  >,
+  Object.fromEntries(
+    Object.keys(DEFAULT_UI_STRINGS).map((k) => [k, z.string().optional()]),
+  ) as Record<keyof UiStrings, z.ZodOptional<z.ZodString>>,
 );
 
 /** A numeric style: works numbered in order of first citation. */
@@ -33,12 +32,21 @@ export const siteOptionsSchema = z.object({
   title: z.string().min(1).default("Course"),
   description: z.string().default(""),
   /** Deployed origin, e.g. `https://example.org` (canonical links, sitemap, feed). */
-  url: z.string().refine(isHttpUrl, "expected an http(s) URL such as https://example.org").optional(),
+  url: z
+    .string()
+    .refine(isHttpUrl, "expected an http(s) URL such as https://example.org")
+    .optional(),
   /** Repository web URL (`https://github.com/owner/repo`), for "edit this page" links. */
-  repository: z.string().refine(isHttpUrl, "expected an http(s) URL such as https://github.com/owner/repo").optional(),
+  repository: z
+    .string()
+    .refine(isHttpUrl, "expected an http(s) URL such as https://github.com/owner/repo")
+    .optional(),
   branch: z.string().default("main"),
   /** `<html lang>`: a BCP 47 language tag. */
-  lang: z.string().refine(isLanguageTag, "expected a language tag such as en, en-GB or fr").default("en"),
+  lang: z
+    .string()
+    .refine(isLanguageTag, "expected a language tag such as en, en-GB or fr")
+    .default("en"),
   author: z.string().optional(),
   /** Prefix of every URL, for hosting under a sub-path (`/course/`). */
   pathPrefix: z.string().default("/").transform(normalizePathPrefix),
@@ -77,7 +85,10 @@ export interface LoadedOptions {
 export function loadOptions(root: string): LoadedOptions {
   const relative = SITE_OPTIONS_PATH;
   const { file, diagnostics } = readJsonFile(path.join(root, relative), relative);
-  const locate = (key: string) => ({ file: relative, ...(file ? file.locate([key]) : { line: 1, column: 1 }) });
+  const locate = (key: string) => ({
+    file: relative,
+    ...(file ? file.locate([key]) : { line: 1, column: 1 }),
+  });
   if (!file) return { options: resolveOptions({}), diagnostics, locate };
   if (typeof file.value === "object" && file.value !== null && !Array.isArray(file.value)) {
     const known = Object.keys(siteOptionsSchema.shape);
@@ -95,7 +106,11 @@ export function loadOptions(root: string): LoadedOptions {
   }
   const result = siteOptionsSchema.safeParse(file.value);
   if (result.success) {
-    return { options: { ...result.data, ui: { ...DEFAULT_UI_STRINGS, ...stripUndefined(result.data.ui) } }, diagnostics, locate };
+    return {
+      options: { ...result.data, ui: { ...DEFAULT_UI_STRINGS, ...stripUndefined(result.data.ui) } },
+      diagnostics,
+      locate,
+    };
   }
   for (const issue of result.error.issues) {
     const keyPath = issue.path.filter((p): p is string | number => typeof p !== "symbol");
@@ -108,7 +123,10 @@ export function loadOptions(root: string): LoadedOptions {
       column,
       severity: "error",
       rule: "site-options",
-      message: keyPath.length === 0 ? `Site options must be a JSON object: ${issue.message}` : `Invalid "${keyPath.join(".")}" in site options: ${issue.message}`,
+      message:
+        keyPath.length === 0
+          ? `Site options must be a JSON object: ${issue.message}`
+          : `Invalid "${keyPath.join(".")}" in site options: ${issue.message}`,
       ...(hint ? { hint } : {}),
     });
   }

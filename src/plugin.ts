@@ -60,7 +60,8 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
   const root = path.resolve(options.root);
   // Relative to the working directory, as Eleventy expects: passthrough globs
   // below are then written relative to the input folder.
-  const input = path.relative(process.cwd(), path.join(root, "content")).split(path.sep).join("/") || ".";
+  const input =
+    path.relative(process.cwd(), path.join(root, "content")).split(path.sep).join("/") || ".";
   let course = options.course;
   let preloaded = course !== undefined;
 
@@ -76,9 +77,12 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
       cache,
     });
     course = result.course;
-    problems = options.showProblemsInPages ? sortDiagnostics(result.diagnostics.filter((d) => d.severity === "error")) : [];
+    problems = options.showProblemsInPages
+      ? sortDiagnostics(result.diagnostics.filter((d) => d.severity === "error"))
+      : [];
     options.onDiagnostics?.(result.diagnostics);
-    if (!options.onDiagnostics && result.diagnostics.length > 0) process.stderr.write(formatReport(result.diagnostics));
+    if (!options.onDiagnostics && result.diagnostics.length > 0)
+      process.stderr.write(formatReport(result.diagnostics));
     if (hasErrors(result.diagnostics) && !options.onDiagnostics) {
       throw new Error("The course has errors (listed above).");
     }
@@ -95,25 +99,32 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
   // after the first build only, so that an edit reloads quickly. (The
   // production build indexes search itself, alongside Eleventy.)
   let published = false;
-  config.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
-    if (published && runMode !== "build") return;
-    published = true;
-    const outDir = path.resolve(directories.output);
-    const c = current();
-    const articles = c.articles.map((a) => ({ slug: a.slug, title: a.title, blockTitle: c.graph.node(a.slug)?.blockTitle ?? "" }));
-    await timedAsync("social", () =>
-      Promise.resolve(
-        writeSocialCards(outDir, { options: c.options, articles }, (file, data) => {
-          mkdirSync(path.dirname(file), { recursive: true });
-          writeFileSync(file, data);
-        }),
-      ),
-    );
-    if (runMode !== "build") {
-      const result = await buildSearchIndex(outDir, searchDocuments(c));
-      for (const error of result.errors) process.stderr.write(`search index: ${error}\n`);
-    }
-  });
+  config.on(
+    "eleventy.after",
+    async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+      if (published && runMode !== "build") return;
+      published = true;
+      const outDir = path.resolve(directories.output);
+      const c = current();
+      const articles = c.articles.map((a) => ({
+        slug: a.slug,
+        title: a.title,
+        blockTitle: c.graph.node(a.slug)?.blockTitle ?? "",
+      }));
+      await timedAsync("social", () =>
+        Promise.resolve(
+          writeSocialCards(outDir, { options: c.options, articles }, (file, data) => {
+            mkdirSync(path.dirname(file), { recursive: true });
+            writeFileSync(file, data);
+          }),
+        ),
+      );
+      if (runMode !== "build") {
+        const result = await buildSearchIndex(outDir, searchDocuments(c));
+        for (const error of result.errors) process.stderr.write(`search index: ${error}\n`);
+      }
+    },
+  );
 
   config.on("eleventy.before", async () => {
     load();
@@ -126,7 +137,9 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
   // Frozen: Eleventy deep-copies plain data into every template and every
   // paginated page, which at thousands of articles costs gigabytes; it shares
   // frozen objects instead.
-  config.addGlobalData("syllabus", () => Object.freeze({ ...siteData(current(), assets), problems }));
+  config.addGlobalData("syllabus", () =>
+    Object.freeze({ ...siteData(current(), assets), problems }),
+  );
   // Absolute URLs for canonical links and social previews (undefined without `url` in site.json).
   config.addFilter("absoluteUrl", (sitePath: string) => absoluteUrl(current().options, sitePath));
   config.addFilter("socialCard", (slug: string | undefined) => cardPath(current().options, slug));
@@ -134,7 +147,15 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
   for (const page of GENERATED_PAGES) {
     config.addTemplate(`syllabus/${page.name}.njk`, page.content ?? "", {
       ...(page.layout ? { layout: page.layout } : {}),
-      ...(page.paginate ? { pagination: { data: `syllabus.${page.paginate.data}`, size: 1, alias: page.paginate.alias } } : {}),
+      ...(page.paginate
+        ? {
+            pagination: {
+              data: `syllabus.${page.paginate.data}`,
+              size: 1,
+              alias: page.paginate.alias,
+            },
+          }
+        : {}),
       // We use no Eleventy collections; pages in none need not be kept in memory for them.
       eleventyExcludeFromCollections: true,
       permalink: page.permalink,
@@ -159,7 +180,9 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
   config.setIncludesDirectory(path.relative(path.resolve(input), INCLUDES_DIR));
   // `_data/` is ours to read and check (src/options.ts, blocks, bibliography); Eleventy would stop at
   // a malformed file with a stack trace. Point it at a folder that holds no data, and watch ours.
-  config.setDataDirectory(path.relative(path.resolve(input), path.join(root, "_data", "eleventy-data-unused")));
+  config.setDataDirectory(
+    path.relative(path.resolve(input), path.join(root, "_data", "eleventy-data-unused")),
+  );
   config.addWatchTarget(path.relative(process.cwd(), path.join(root, "_data")));
   config.setTemplateFormats(["njk"]);
 }

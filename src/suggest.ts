@@ -33,7 +33,8 @@ export function closest(name: string, candidates: Iterable<string>, max = 3): st
     let score = editDistance(wanted, lower, limit);
     if (score > limit && sharedPrefix(wanted, lower) >= 4) score = limit;
     // Replacing every letter is no resemblance ("x" is not close to "a").
-    if (score <= limit && score < Math.max(wanted.length, lower.length)) scored.push({ candidate, score });
+    if (score <= limit && score < Math.max(wanted.length, lower.length))
+      scored.push({ candidate, score });
   }
   scored.sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate));
   return scored.slice(0, max).map((s) => s.candidate);
@@ -49,6 +50,7 @@ function sharedPrefix(a: string, b: string): number {
 export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
   const found = closest(name, candidates).map((c) => `"${c}"`);
   if (found.length === 0) return undefined;
-  const list = found.length === 1 ? found[0] : `${found.slice(0, -1).join(", ")} or ${found.at(-1)}`;
+  const list =
+    found.length === 1 ? found[0] : `${found.slice(0, -1).join(", ")} or ${found.at(-1)}`;
   return `did you mean ${list}?`;
 }

@@ -27,7 +27,8 @@ export const DEFAULT_UI_STRINGS = {
   notFound: "Page not found",
   buildProblems: "Problems to fix in the course (this page reloads when they are fixed)",
   moreProblemsInTerminal: "The first 30 are listed; the terminal shows them all.",
-  notFoundText: "There is no page at this address. It may have moved: search the course, or start from the home page.",
+  notFoundText:
+    "There is no page at this address. It may have moved: search the course, or start from the home page.",
   backHome: "Go to the home page",
   feed: "Feed of new articles",
   siteSearch: "Site search",
@@ -85,7 +86,8 @@ export const DEFAULT_UI_STRINGS = {
   progressRead: "Read",
   progressReady: "Ready to read",
   progressLocked: "Not yet: read its prerequisites first",
-  learningOrderNote: "Articles are listed in learning order: each comes after everything it requires. Previous and next links at the end of each article follow the same order.",
+  learningOrderNote:
+    "Articles are listed in learning order: each comes after everything it requires. Previous and next links at the end of each article follow the same order.",
   difficulty: "Difficulty",
   block: "Block",
   introductory: "Introductory",

@@ -100,7 +100,10 @@ export const GENERATED_FOLDERS = ["/blocks/", "/assets/", "/pagefind/", "/social
 
 /** Whether a content page's URL would collide with something Syllabus writes. */
 export function isGeneratedUrl(url: string): boolean {
-  return Object.values(SITE_PATHS).includes(url as never) || GENERATED_FOLDERS.some((folder) => url.startsWith(folder));
+  return (
+    Object.values(SITE_PATHS).includes(url as never) ||
+    GENERATED_FOLDERS.some((folder) => url.startsWith(folder))
+  );
 }
 
 /** Id of an article's node on the graph page (`/graph/#node-<slug>`). */

@@ -28,7 +28,10 @@ if (mode === "ours") {
     configPath: false,
     quietMode: true,
     config: (config: never) => {
-      const c = config as unknown as Parameters<typeof plainConfig>[0] & { setIncludesDirectory(d: string): void; setTemplateFormats(f: string[]): void };
+      const c = config as unknown as Parameters<typeof plainConfig>[0] & {
+        setIncludesDirectory(d: string): void;
+        setTemplateFormats(f: string[]): void;
+      };
       c.setIncludesDirectory(path.relative(path.join(root, "content"), includes));
       c.setTemplateFormats(["md"]);
       plainConfig(c);

@@ -38,21 +38,41 @@ export function generateCourse(dir: string, articles: number, seed: number): voi
     chosen[0] = chosen[0]!.charAt(0).toUpperCase() + chosen[0]!.slice(1);
     return `${chosen.join(" ")}.`;
   };
-  const paragraph = (sentences: number) => Array.from({ length: sentences }, () => sentence(12 + Math.floor(random() * 10))).join(" ");
+  const paragraph = (sentences: number) =>
+    Array.from({ length: sentences }, () => sentence(12 + Math.floor(random() * 10))).join(" ");
 
   mkdirSync(path.join(dir, "content/topics"), { recursive: true });
   mkdirSync(path.join(dir, "_data"), { recursive: true });
   writeFileSync(
     path.join(dir, "_data/site.json"),
-    JSON.stringify({ title: `Synthetic course (${articles} articles)`, description: "A benchmark corpus.", url: "https://bench.example.org" }, null, 2),
+    JSON.stringify(
+      {
+        title: `Synthetic course (${articles} articles)`,
+        description: "A benchmark corpus.",
+        url: "https://bench.example.org",
+      },
+      null,
+      2,
+    ),
   );
   writeFileSync(
     path.join(dir, "_data/blocks.json"),
-    JSON.stringify(Array.from({ length: BLOCKS }, (_, b) => ({ slug: `block-${b + 1}`, title: `Block ${b + 1}`, description: sentence(14) })), null, 2),
+    JSON.stringify(
+      Array.from({ length: BLOCKS }, (_, b) => ({
+        slug: `block-${b + 1}`,
+        title: `Block ${b + 1}`,
+        description: sentence(14),
+      })),
+      null,
+      2,
+    ),
   );
   const bib = Array.from({ length: BIBLIOGRAPHY_SIZE }, (_, i) => {
     const year = 2000 + (i % 25);
-    const arxiv = i % 2 === 0 ? `  eprint = {${2000 + (i % 25)}.${String(10000 + i).slice(1)}},\n  archivePrefix = {arXiv},\n` : `  doi = {10.5555/bench.${i}},\n`;
+    const arxiv =
+      i % 2 === 0
+        ? `  eprint = {${2000 + (i % 25)}.${String(10000 + i).slice(1)}},\n  archivePrefix = {arXiv},\n`
+        : `  doi = {10.5555/bench.${i}},\n`;
     return `@article{ref${i},\n  title = {${sentence(8).slice(0, -1)}},\n  author = {Author${i}, Ada and Writer${i % 37}, Bo},\n  journal = {Journal of Benchmarks},\n  volume = {${1 + (i % 40)}},\n  year = {${year}},\n${arxiv}}\n`;
   });
   writeFileSync(path.join(dir, "_data/references.bib"), bib.join("\n"));
@@ -73,7 +93,9 @@ export function generateCourse(dir: string, articles: number, seed: number): voi
       `block: block-${block + 1}`,
       `order: ${(i % perBlock) + 1}`,
       `difficulty: ${pick(["introductory", "intermediate", "advanced"])}`,
-      ...(prerequisites.size ? ["prerequisites:", ...[...prerequisites].map((p) => `  - article-${p + 1}`)] : []),
+      ...(prerequisites.size
+        ? ["prerequisites:", ...[...prerequisites].map((p) => `  - article-${p + 1}`)]
+        : []),
       "---",
     ];
     const body = [
@@ -95,6 +117,9 @@ export function generateCourse(dir: string, articles: number, seed: number): voi
       paragraph(8),
       paragraph(6),
     ];
-    writeFileSync(path.join(dir, "content/topics", `article-${i + 1}.md`), `${frontmatter.join("\n")}\n\n${body.join("\n\n")}\n`);
+    writeFileSync(
+      path.join(dir, "content/topics", `article-${i + 1}.md`),
+      `${frontmatter.join("\n")}\n\n${body.join("\n\n")}\n`,
+    );
   }
 }

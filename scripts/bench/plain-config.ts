@@ -18,8 +18,12 @@ export function plainConfig(config: PlainConfig): void {
   config.addShortcode("cite", (...keys) => keys.join(", "));
   config.addPairedShortcode("pause", (content, question) => `${question}\n\n${content}`);
   config.addGlobalData("layout", "plain.njk");
-  config.addGlobalData("permalink", () => (data: { page: { fileSlug: string; filePathStem: string } }) =>
-    data.page.filePathStem.startsWith("/topics/") ? `/topics/${data.page.fileSlug}/` : `${data.page.filePathStem}/`,
+  config.addGlobalData(
+    "permalink",
+    () => (data: { page: { fileSlug: string; filePathStem: string } }) =>
+      data.page.filePathStem.startsWith("/topics/")
+        ? `/topics/${data.page.fileSlug}/`
+        : `${data.page.filePathStem}/`,
   );
 }
 

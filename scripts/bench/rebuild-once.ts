@@ -17,7 +17,12 @@ const eleventy = new Eleventy(path.relative(process.cwd(), path.join(root, "cont
   quietMode: true,
   runMode: "watch",
   config: (config: EleventyConfig) => {
-    syllabus(config, { root, includeDrafts: true, showProblemsInPages: true, onDiagnostics: () => undefined });
+    syllabus(config, {
+      root,
+      includeDrafts: true,
+      showProblemsInPages: true,
+      onDiagnostics: () => undefined,
+    });
     config.on("eleventy.after", () => finished?.());
   },
 });
@@ -39,11 +44,17 @@ const timeEdit = async (text: string) => {
 };
 // Let the watcher settle before the first edit.
 await new Promise((r) => setTimeout(r, 1000));
-const text = await timeEdit(original.replace("## Discussion", "## Discussion\n\nOne more sentence."));
+const text = await timeEdit(
+  original.replace("## Discussion", "## Discussion\n\nOne more sentence."),
+);
 await new Promise((r) => setTimeout(r, 500));
-const prerequisites = await timeEdit(original.replace(/prerequisites:\n( {2}- [\w-]+\n)+/, "prerequisites:\n  - article-1\n"));
+const prerequisites = await timeEdit(
+  original.replace(/prerequisites:\n( {2}- [\w-]+\n)+/, "prerequisites:\n  - article-1\n"),
+);
 const graphPage = readFileSync(path.join(outDir, "graph/index.html"), "utf8");
 const graphUpdated = graphPage.includes('data-from="article-1" data-to="article-250"');
 writeFileSync(file, original);
-process.stdout.write(`${JSON.stringify({ textSeconds: text, prerequisitesSeconds: prerequisites, graphUpdated })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ textSeconds: text, prerequisitesSeconds: prerequisites, graphUpdated })}\n`,
+);
 process.exit(0);

@@ -35,27 +35,46 @@ export interface BuildResult {
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
   const outDir = path.resolve(options.outDir ?? path.join(root, "_site"));
-  const { course, diagnostics } = loadCourse({ root, includeDrafts: options.includeDrafts ?? false });
+  const { course, diagnostics } = loadCourse({
+    root,
+    includeDrafts: options.includeDrafts ?? false,
+  });
   if (hasErrors(diagnostics)) return { ok: false, diagnostics, outDir, pageCount: 0 };
-  const pathPrefix = normalizePathPrefix(options.pathPrefix ?? process.env.PATH_PREFIX ?? course.options.pathPrefix);
+  const pathPrefix = normalizePathPrefix(
+    options.pathPrefix ?? process.env.PATH_PREFIX ?? course.options.pathPrefix,
+  );
   course.options.pathPrefix = pathPrefix;
 
   const staging = `${outDir}.staging`;
   rmSync(staging, { recursive: true, force: true });
-  const eleventy = new Eleventy(path.relative(process.cwd(), path.join(root, "content")) || ".", staging, {
-    configPath: false,
-    quietMode: true,
-    pathPrefix,
-    config: (config: EleventyConfig) => syllabus(config, { root, course }),
-  });
+  const eleventy = new Eleventy(
+    path.relative(process.cwd(), path.join(root, "content")) || ".",
+    staging,
+    {
+      configPath: false,
+      quietMode: true,
+      pathPrefix,
+      config: (config: EleventyConfig) => syllabus(config, { root, course }),
+    },
+  );
   let written: [unknown[], { url?: string }[]];
   try {
     // Pagefind indexes in its own process while Eleventy renders.
     const search = timedAsync("search", () => buildSearchIndex(staging, searchDocuments(course)));
-    written = (await timedAsync("eleventy", () => eleventy.write())) as [unknown[], { url?: string }[]];
+    written = (await timedAsync("eleventy", () => eleventy.write())) as [
+      unknown[],
+      { url?: string }[],
+    ];
     const indexed = await timedAsync("searchWait", () => search);
     diagnostics.push(
-      ...indexed.errors.map((message) => ({ file: "_site/pagefind", line: 1, column: 1, severity: "warning" as const, rule: "search-index", message })),
+      ...indexed.errors.map((message) => ({
+        file: "_site/pagefind",
+        line: 1,
+        column: 1,
+        severity: "warning" as const,
+        rule: "search-index",
+        message,
+      })),
     );
   } catch (error) {
     // Not an author's mistake (those were reported above): leave no half-written site behind.

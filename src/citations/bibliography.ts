@@ -33,7 +33,10 @@ export interface Bibliography {
 export const BIBTEX_PATH = "_data/references.bib";
 export const CSL_JSON_PATH = "_data/references.json";
 
-export function loadBibliography(root: string): { bibliography: Bibliography; diagnostics: Diagnostic[] } {
+export function loadBibliography(root: string): {
+  bibliography: Bibliography;
+  diagnostics: Diagnostic[];
+} {
   const diagnostics: Diagnostic[] = [];
   const works = new Map<string, Work>();
   const texts: string[] = [];
@@ -66,7 +69,11 @@ export function loadBibliography(root: string): { bibliography: Bibliography; di
   }
   for (const work of works.values()) sanitise(work, diagnostics);
   return {
-    bibliography: { works, present: texts.length > 0, fingerprint: fingerprint(texts.join("\u0000")) },
+    bibliography: {
+      works,
+      present: texts.length > 0,
+      fingerprint: fingerprint(texts.join("\u0000")),
+    },
     diagnostics,
   };
 }
@@ -74,7 +81,12 @@ export function loadBibliography(root: string): { bibliography: Bibliography; di
 function readBibtex(text: string, diagnostics: Diagnostic[]): Work[] {
   const scan = scanBibtex(text);
   for (const problem of scan.problems) {
-    diagnostics.push({ file: BIBTEX_PATH, ...problem, severity: "error", rule: "bibliography-malformed" });
+    diagnostics.push({
+      file: BIBTEX_PATH,
+      ...problem,
+      severity: "error",
+      rule: "bibliography-malformed",
+    });
   }
   const prefix = scan.macros.join("\n");
   const reported = new Set<BibtexEntry>();
@@ -121,7 +133,14 @@ function readBibtex(text: string, diagnostics: Diagnostic[]): Work[] {
       }
       continue;
     }
-    works.push({ id: entry.key, item: tidy(item), file: BIBTEX_PATH, line: entry.line, column: entry.column, link: arxivLink(entry) });
+    works.push({
+      id: entry.key,
+      item: tidy(item),
+      file: BIBTEX_PATH,
+      line: entry.line,
+      column: entry.column,
+      link: arxivLink(entry),
+    });
   }
   return works;
 }
@@ -131,7 +150,13 @@ function readCslJson(absolutePath: string, diagnostics: Diagnostic[]): Work[] {
   diagnostics.push(...problems);
   if (!file) return [];
   const error = (keyPath: (string | number)[], message: string) =>
-    diagnostics.push({ file: CSL_JSON_PATH, ...file.locate(keyPath), severity: "error", rule: "bibliography-malformed", message });
+    diagnostics.push({
+      file: CSL_JSON_PATH,
+      ...file.locate(keyPath),
+      severity: "error",
+      rule: "bibliography-malformed",
+      message,
+    });
   if (!Array.isArray(file.value)) {
     error([], "Expected a list of CSL-JSON items");
     return [];
@@ -139,7 +164,7 @@ function readCslJson(absolutePath: string, diagnostics: Diagnostic[]): Work[] {
   const works: Work[] = [];
   file.value.forEach((raw: unknown, index) => {
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-      error([index], "Expected a CSL-JSON item (an object with \"id\" and \"type\")");
+      error([index], 'Expected a CSL-JSON item (an object with "id" and "type")');
       return;
     }
     const item = raw as Record<string, unknown>;
@@ -157,7 +182,13 @@ function readCslJson(absolutePath: string, diagnostics: Diagnostic[]): Work[] {
         return;
       }
     }
-    works.push({ id: item.id, item: tidy(item as unknown as CslItem), file: CSL_JSON_PATH, ...file.locate([index]), link: undefined });
+    works.push({
+      id: item.id,
+      item: tidy(item as unknown as CslItem),
+      file: CSL_JSON_PATH,
+      ...file.locate([index]),
+      link: undefined,
+    });
   });
   return works;
 }
@@ -199,7 +230,8 @@ function arxivLink(entry: BibtexEntry): Work["link"] {
 
 /** citation-js turns `{\'\i}` into a dotless i plus an accent; recompose it. */
 function tidy<T>(value: T): T {
-  if (typeof value === "string") return value.replace(/ı(?=[\u0300-\u036f])/g, "i").normalize("NFC") as T;
+  if (typeof value === "string")
+    return value.replace(/ı(?=[\u0300-\u036f])/g, "i").normalize("NFC") as T;
   if (Array.isArray(value)) return value.map(tidy) as T;
   if (value && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, tidy(v)])) as T;

@@ -29,15 +29,64 @@ export interface BibtexScan {
 
 /** Entry types of BibTeX and BibLaTeX. */
 export const BIBTEX_TYPES = new Set([
-  "article", "book", "booklet", "inbook", "incollection", "inproceedings", "conference", "manual",
-  "mastersthesis", "misc", "phdthesis", "proceedings", "techreport", "unpublished",
+  "article",
+  "book",
+  "booklet",
+  "inbook",
+  "incollection",
+  "inproceedings",
+  "conference",
+  "manual",
+  "mastersthesis",
+  "misc",
+  "phdthesis",
+  "proceedings",
+  "techreport",
+  "unpublished",
   // BibLaTeX
-  "online", "electronic", "www", "report", "thesis", "software", "dataset", "collection", "mvbook",
-  "mvcollection", "mvproceedings", "bookinbook", "suppbook", "suppcollection", "suppperiodical",
-  "periodical", "patent", "reference", "mvreference", "inreference", "set", "xdata", "artwork",
-  "audio", "bibnote", "commentary", "image", "jurisdiction", "legislation", "legal", "letter",
-  "movie", "music", "performance", "review", "standard", "video", "customa", "customb", "customc",
-  "customd", "custome", "customf",
+  "online",
+  "electronic",
+  "www",
+  "report",
+  "thesis",
+  "software",
+  "dataset",
+  "collection",
+  "mvbook",
+  "mvcollection",
+  "mvproceedings",
+  "bookinbook",
+  "suppbook",
+  "suppcollection",
+  "suppperiodical",
+  "periodical",
+  "patent",
+  "reference",
+  "mvreference",
+  "inreference",
+  "set",
+  "xdata",
+  "artwork",
+  "audio",
+  "bibnote",
+  "commentary",
+  "image",
+  "jurisdiction",
+  "legislation",
+  "legal",
+  "letter",
+  "movie",
+  "music",
+  "performance",
+  "review",
+  "standard",
+  "video",
+  "customa",
+  "customb",
+  "customc",
+  "customd",
+  "custome",
+  "customf",
 ]);
 
 export function scanBibtex(text: string): BibtexScan {
@@ -70,7 +119,10 @@ export function scanBibtex(text: string): BibtexScan {
     const bodyStart = at + head[0].length;
     const end = findClose(text, bodyStart, close, nextStart);
     if (end < 0) {
-      problems.push({ ...where, message: `Unbalanced braces: entry @${head[1]} is not closed before ${s + 1 < starts.length ? "the next entry" : "the end of the file"}` });
+      problems.push({
+        ...where,
+        message: `Unbalanced braces: entry @${head[1]} is not closed before ${s + 1 < starts.length ? "the next entry" : "the end of the file"}`,
+      });
       continue;
     }
     const entryText = text.slice(at, end + 1);
@@ -109,7 +161,10 @@ function findClose(text: string, from: number, close: string, limit: number): nu
 
 /** A field's raw value (braces or quotes stripped), for the few fields citation-js does not map (eprint). */
 export function rawField(entryText: string, field: string): string | undefined {
-  const match = new RegExp(`[,\\s]${field}\\s*=\\s*(?:\\{([^{}]*)\\}|"([^"]*)"|([\\w.:/-]+))`, "i").exec(entryText);
+  const match = new RegExp(
+    `[,\\s]${field}\\s*=\\s*(?:\\{([^{}]*)\\}|"([^"]*)"|([\\w.:/-]+))`,
+    "i",
+  ).exec(entryText);
   const value = match?.[1] ?? match?.[2] ?? match?.[3];
   return value?.trim() || undefined;
 }

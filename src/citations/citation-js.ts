@@ -8,7 +8,10 @@ import type { CSL } from "@citation-js/core";
 
 /** CSL-JSON items from BibTeX text. Throws citation-js's syntax error on malformed input. */
 export function parseBibtex(text: string): CSL[] {
-  return plugins.input.chain(text, { forceType: "@bibtex/text", generateGraph: false } as Parameters<typeof plugins.input.chain>[1]);
+  return plugins.input.chain(text, {
+    forceType: "@bibtex/text",
+    generateGraph: false,
+  } as Parameters<typeof plugins.input.chain>[1]);
 }
 
 /** A citeproc engine, as citation-js prepares it (citeproc-js API). */
@@ -21,7 +24,11 @@ export interface CiteprocEngine {
 
 interface CslConfig {
   engine(data: CSL[], style: string, locale: string, format: string): CiteprocEngine;
-  styles: { has(name: string): boolean; add(name: string, xml: string): void; get(name: string): string };
+  styles: {
+    has(name: string): boolean;
+    add(name: string, xml: string): void;
+    get(name: string): string;
+  };
   locales: { has(name: string): boolean };
 }
 

@@ -23,7 +23,10 @@ export const BUILT_IN_STYLES = ["apa", "vancouver", "harvard1"];
  * course's own file is registered under a name of its content: it never
  * replaces a built-in style, nor leaks into another course built later.
  */
-export function resolveStyle(root: string, name: string): CitationStyle | { error: string; available: string[] } {
+export function resolveStyle(
+  root: string,
+  name: string,
+): CitationStyle | { error: string; available: string[] } {
   const styleName = name.replace(/\.csl$/, "");
   const file = path.join(root, "_data", `${styleName}.csl`);
   if (existsSync(file)) {
@@ -42,7 +45,8 @@ export function describeStyle(name: string, xml: string): CitationStyle {
   const format = /citation-format="([^"]+)"/.exec(xml)?.[1];
   const citation = /<citation\b[^>]*>([\s\S]*?)<\/citation>/.exec(xml);
   const layoutAttributes = /<layout\b([^>]*)>/.exec(citation?.[1] ?? "")?.[1] ?? "";
-  const attribute = (source: string, attr: string) => decodeXml(new RegExp(`\\b${attr}="([^"]*)"`).exec(source)?.[1] ?? "");
+  const attribute = (source: string, attr: string) =>
+    decodeXml(new RegExp(`\\b${attr}="([^"]*)"`).exec(source)?.[1] ?? "");
   return {
     name,
     kind: format === "numeric" ? "numeric" : "author-date",

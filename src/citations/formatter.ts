@@ -29,12 +29,21 @@ export class CitationFormatter {
     return [...this.citedIds].sort();
   }
 
-  private prepare(): { engine: CiteprocEngine; entries: Map<string, string>; order: Map<string, number> } {
-    if (this.engine && this.entries && this.order) return { engine: this.engine, entries: this.entries, order: this.order };
+  private prepare(): {
+    engine: CiteprocEngine;
+    entries: Map<string, string>;
+    order: Map<string, number>;
+  } {
+    if (this.engine && this.entries && this.order)
+      return { engine: this.engine, entries: this.entries, order: this.order };
     return timed("citations", () => this.prepareUntimed());
   }
 
-  private prepareUntimed(): { engine: CiteprocEngine; entries: Map<string, string>; order: Map<string, number> } {
+  private prepareUntimed(): {
+    engine: CiteprocEngine;
+    entries: Map<string, string>;
+    order: Map<string, number>;
+  } {
     const items = [...this.bibliography.works.values()].map((w) => w.item);
     const engine = createEngine(items, this.style.name, this.locale);
     engine.updateItems([...this.citedIds]);
@@ -86,7 +95,10 @@ export class CitationFormatter {
   private formatInline(item: CiteItem, cacheKey: string): string {
     const { engine } = this.prepare();
     const cluster = engine.makeCitationCluster([
-      { id: item.key, ...(item.locator ? { locator: item.locator, label: item.label ?? "page" } : {}) },
+      {
+        id: item.key,
+        ...(item.locator ? { locator: item.locator, label: item.label ?? "page" } : {}),
+      },
     ]);
     const { prefix, suffix } = this.style.layout;
     let text = cluster;

@@ -29,7 +29,8 @@ const LABELS: [RegExp, string][] = [
   [/^(app|appx|appendix|appendices)\.?$/i, "appendix"],
 ];
 
-export const LOCATOR_LABELS_TEXT = "p., pp., sec., §, ch., fig., eq., tab., para., l., n., vol., pt., app.";
+export const LOCATOR_LABELS_TEXT =
+  "p., pp., sec., §, ch., fig., eq., tab., para., l., n., vol., pt., app.";
 
 export type ParsedCite = { item: CiteItem } | { error: string };
 
@@ -42,8 +43,10 @@ export function parseCiteArgument(argument: string): ParsedCite {
   const comma = argument.indexOf(",");
   const key = (comma < 0 ? argument : argument.slice(0, comma)).trim();
   if (key === "") return { error: "Empty citation key" };
-  if (/\s/.test(key)) return { error: `Citation key "${key}" contains spaces; separate keys as {% cite "a", "b" %}` };
-  if (comma < 0) return { item: { key, locatorText: undefined, label: undefined, locator: undefined } };
+  if (/\s/.test(key))
+    return { error: `Citation key "${key}" contains spaces; separate keys as {% cite "a", "b" %}` };
+  if (comma < 0)
+    return { item: { key, locatorText: undefined, label: undefined, locator: undefined } };
   const locatorText = argument.slice(comma + 1).trim();
   if (locatorText === "") return { error: `Empty locator after "${key},"` };
   if (labelOnly(locatorText)) return { error: `Locator "${locatorText}" has a label but no value` };
@@ -52,11 +55,14 @@ export function parseCiteArgument(argument: string): ParsedCite {
   const found = LABELS.find(([pattern]) => pattern.test(labelWord));
   if (found && match) {
     const value = match[2]!.trim();
-    if (!/[\p{L}\p{N}]/u.test(value)) return { error: `Locator "${locatorText}" has a label but no value` };
+    if (!/[\p{L}\p{N}]/u.test(value))
+      return { error: `Locator "${locatorText}" has a label but no value` };
     return { item: { key, locatorText, label: found[1], locator: value } };
   }
   if (/^[\divxlcdm]+([-–,]\s*[\divxlcdm]+)*$/i.test(locatorText)) {
     return { item: { key, locatorText: `p. ${locatorText}`, label: "page", locator: locatorText } };
   }
-  return { error: `Unrecognised locator "${locatorText}": start it with a label such as ${LOCATOR_LABELS_TEXT}` };
+  return {
+    error: `Unrecognised locator "${locatorText}": start it with a label such as ${LOCATOR_LABELS_TEXT}`,
+  };
 }

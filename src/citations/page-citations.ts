@@ -37,7 +37,13 @@ export class PageCitationState implements PageCitations {
       }
       if (!this.works.has(parsed.item.key)) {
         const hint = didYouMean(parsed.item.key, this.works.keys());
-        call.report(at, "error", "unknown-cite-key", `Unknown citation key "${parsed.item.key}"`, hint);
+        call.report(
+          at,
+          "error",
+          "unknown-cite-key",
+          `Unknown citation key "${parsed.item.key}"`,
+          hint,
+        );
         return;
       }
       items.push(parsed.item);
@@ -60,7 +66,14 @@ export class PageCitationState implements PageCitations {
           ? `${number}${item.locatorText ? `, ${escapeHtml(item.locatorText)}` : ""}`
           : this.formatter.inlineText(item);
       const work = this.works.get(item.key)!;
-      return { id: item.key, anchorId, labelHtml, entryHtml: this.formatter.entry(item.key), link: work.link, number };
+      return {
+        id: item.key,
+        anchorId,
+        labelHtml,
+        entryHtml: this.formatter.entry(item.key),
+        link: work.link,
+        number,
+      };
     });
     // Numeric styles list a cluster's works in number order.
     if (style.kind === "numeric") parts.sort((a, b) => a.number - b.number);

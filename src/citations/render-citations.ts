@@ -42,7 +42,11 @@ export function paperLink(link: { href: string; label: string }, className: stri
 }
 
 /** The paper's link, unless the style already printed one in the entry. */
-export function extraLink(entryHtml: string, link: { href: string; label: string } | undefined, className: string): string {
+export function extraLink(
+  entryHtml: string,
+  link: { href: string; label: string } | undefined,
+  className: string,
+): string {
   return link && !entryHtml.includes("<a ") ? ` ${paperLink(link, className)}` : "";
 }
 
@@ -65,7 +69,8 @@ export function renderReferenceList(
     const backlinks = entry.backlinks
       .map((anchor, i) => {
         const text = entry.backlinks.length === 1 ? "↩" : letter(i);
-        const label = `${words.backToCitation} ${entry.backlinks.length === 1 ? "" : letter(i)}`.trim();
+        const label =
+          `${words.backToCitation} ${entry.backlinks.length === 1 ? "" : letter(i)}`.trim();
         return `<a${attributes({ href: `#${anchor}`, "aria-label": label })}>${text}</a>`;
       })
       .join(" ");

@@ -5,4 +5,6 @@ import { formatReport, hasErrors } from "../diagnostics.js";
 const { course, diagnostics } = loadCourse({ root: process.cwd(), includeDrafts: true });
 process.stderr.write(formatReport(diagnostics, { includeNotes: process.argv.includes("--notes") }));
 if (hasErrors(diagnostics)) process.exit(1);
-process.stdout.write(`Checked ${course.articles.length} articles and ${course.pages.length} pages: no errors.\n`);
+process.stdout.write(
+  `Checked ${course.articles.length} articles and ${course.pages.length} pages: no errors.\n`,
+);

@@ -5,7 +5,8 @@
  * card, a tap elsewhere or Escape closes it, and the card is kept on screen.
  */
 const MARGIN = 8;
-const anchored = CSS.supports("position-try-fallbacks: flip-inline") && CSS.supports("anchor-scope: all");
+const anchored =
+  CSS.supports("position-try-fallbacks: flip-inline") && CSS.supports("anchor-scope: all");
 
 function keepOnScreen(item: HTMLElement): void {
   const card = item.querySelector<HTMLElement>(".cite-card");

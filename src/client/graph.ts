@@ -8,7 +8,8 @@ export function enhanceGraph(): void {
   if (!frame) return;
   const focus = () => {
     const id = decodeURIComponent(location.hash.slice(1));
-    const target = (id ? document.getElementById(id) : null) ?? frame.querySelector<SVGElement>(".graph-node");
+    const target =
+      (id ? document.getElementById(id) : null) ?? frame.querySelector<SVGElement>(".graph-node");
     if (!target || !frame.contains(target)) return;
     const box = target.getBoundingClientRect();
     const outer = frame.getBoundingClientRect();

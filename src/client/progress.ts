@@ -41,21 +41,29 @@ function save(progress: Progress): void {
 export function isProgress(value: unknown): value is Progress {
   if (typeof value !== "object" || value === null) return false;
   const { version, read } = value as { version?: unknown; read?: unknown };
-  if (version !== 1 || typeof read !== "object" || read === null || Array.isArray(read)) return false;
-  return Object.entries(read).every(([slug, when]) => /^[\w-]+$/.test(slug) && typeof when === "string");
+  if (version !== 1 || typeof read !== "object" || read === null || Array.isArray(read))
+    return false;
+  return Object.entries(read).every(
+    ([slug, when]) => /^[\w-]+$/.test(slug) && typeof when === "string",
+  );
 }
 
 let cachedGraph: Promise<CourseGraph> | undefined;
 function courseGraph(): Promise<CourseGraph> {
-  cachedGraph ??= fetch(new URL("graph.json", siteRoot)).then((r) => r.json() as Promise<CourseGraph>);
+  cachedGraph ??= fetch(new URL("graph.json", siteRoot)).then(
+    (r) => r.json() as Promise<CourseGraph>,
+  );
   return cachedGraph;
 }
 
 /** Unread articles whose prerequisites are all read, in learning order. */
 export function readyNext(graph: CourseGraph, read: Record<string, string>): CourseGraph["nodes"] {
   const prerequisites = new Map<string, string[]>();
-  for (const { from, to } of graph.edges) prerequisites.set(to, [...(prerequisites.get(to) ?? []), from]);
-  return graph.nodes.filter((n) => !read[n.slug] && (prerequisites.get(n.slug) ?? []).every((p) => read[p]));
+  for (const { from, to } of graph.edges)
+    prerequisites.set(to, [...(prerequisites.get(to) ?? []), from]);
+  return graph.nodes.filter(
+    (n) => !read[n.slug] && (prerequisites.get(n.slug) ?? []).every((p) => read[p]),
+  );
 }
 
 export function enhanceProgress(): void {
@@ -70,7 +78,10 @@ export function enhanceProgress(): void {
       link.classList.toggle("is-read", isRead);
       let note = link.querySelector(":scope > .read-note");
       if (isRead && !note) {
-        note = Object.assign(document.createElement("span"), { className: "read-note visually-hidden", textContent: ` (${words.readLabel ?? "read"})` });
+        note = Object.assign(document.createElement("span"), {
+          className: "read-note visually-hidden",
+          textContent: ` (${words.readLabel ?? "read"})`,
+        });
         link.append(note);
       } else if (!isRead) note?.remove();
     }
@@ -78,7 +89,9 @@ export function enhanceProgress(): void {
       const isRead = Boolean(read[button.dataset.slug!]);
       button.hidden = false;
       button.setAttribute("aria-pressed", String(isRead));
-      button.querySelector(".mark-read-label")!.textContent = isRead ? (words.markedRead ?? "") : (words.markRead ?? "");
+      button.querySelector(".mark-read-label")!.textContent = isRead
+        ? (words.markedRead ?? "")
+        : (words.markRead ?? "");
     }
     void renderCourseWide();
   };
@@ -97,7 +110,8 @@ export function enhanceProgress(): void {
       node.classList.toggle("is-ready", readySlugs.has(slug));
       node.classList.toggle("is-locked", !progress.read[slug] && !readySlugs.has(slug));
     }
-    for (const legend of document.querySelectorAll<HTMLElement>(".progress-legend")) legend.hidden = false;
+    for (const legend of document.querySelectorAll<HTMLElement>(".progress-legend"))
+      legend.hidden = false;
     if (summary) {
       const done = graph.nodes.filter((n) => progress.read[n.slug]).length;
       summary.hidden = false;
@@ -110,7 +124,10 @@ export function enhanceProgress(): void {
       list.replaceChildren(
         ...readyList.slice(0, 6).map((node) => {
           const item = document.createElement("li");
-          const link = Object.assign(document.createElement("a"), { href: node.url, textContent: node.title });
+          const link = Object.assign(document.createElement("a"), {
+            href: node.url,
+            textContent: node.title,
+          });
           item.append(link, ` · ${node.readingMinutes} ${words.minutes ?? "min"}`);
           return item;
         }),
@@ -134,7 +151,10 @@ export function enhanceProgress(): void {
 
   document.querySelector<HTMLButtonElement>(".progress-export")?.addEventListener("click", () => {
     const blob = new Blob([JSON.stringify(load(), null, 2)], { type: "application/json" });
-    const link = Object.assign(document.createElement("a"), { href: URL.createObjectURL(blob), download: "course-progress.json" });
+    const link = Object.assign(document.createElement("a"), {
+      href: URL.createObjectURL(blob),
+      download: "course-progress.json",
+    });
     document.body.append(link);
     link.click();
     link.remove();
@@ -159,7 +179,8 @@ export function enhanceProgress(): void {
     }
     importInput.value = "";
   };
-  for (const tools of document.querySelectorAll<HTMLElement>(".progress-tools")) tools.hidden = false;
+  for (const tools of document.querySelectorAll<HTMLElement>(".progress-tools"))
+    tools.hidden = false;
 
   // Another tab changed progress: show it here too.
   window.addEventListener("storage", (event) => {

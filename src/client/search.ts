@@ -21,12 +21,18 @@ interface Pagefind {
 const siteRoot = new URL("../", import.meta.url);
 
 async function loadPagefind(): Promise<Pagefind> {
-  const pagefind = (await import(/* @vite-ignore */ new URL("pagefind/pagefind.js", siteRoot).href)) as Pagefind;
+  const pagefind = (await import(
+    /* @vite-ignore */ new URL("pagefind/pagefind.js", siteRoot).href
+  )) as Pagefind;
   await pagefind.options({ baseUrl: siteRoot.pathname });
   return pagefind;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -39,7 +45,8 @@ function setExcerpt(node: HTMLElement, excerpt: string): void {
   template.innerHTML = excerpt;
   for (const part of [...template.content.childNodes]) {
     if (part.nodeType === Node.TEXT_NODE) node.append(part.textContent ?? "");
-    else if (part instanceof HTMLElement && part.tagName === "MARK") node.append(element("mark", undefined, part.textContent ?? ""));
+    else if (part instanceof HTMLElement && part.tagName === "MARK")
+      node.append(element("mark", undefined, part.textContent ?? ""));
     else node.append(part.textContent ?? "");
   }
 }
@@ -95,7 +102,11 @@ export function enhanceSearch(): void {
     const link = element("a", undefined, result.meta.title ?? result.url);
     link.href = result.url;
     heading.append(link);
-    const meta = element("p", "search-result-meta", [result.meta.block, result.meta.difficulty].filter(Boolean).join(" · "));
+    const meta = element(
+      "p",
+      "search-result-meta",
+      [result.meta.block, result.meta.difficulty].filter(Boolean).join(" · "),
+    );
     const excerpt = element("p", "search-result-excerpt");
     setExcerpt(excerpt, result.excerpt);
     item.append(heading, meta, excerpt);

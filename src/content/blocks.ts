@@ -1,7 +1,9 @@
-/** Course blocks (modules) from `_data/blocks.json`, in course order. */
+/** Course blocks (modules): those declared in `_data/blocks.json`, and the articles grouped into them, in course order. */
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
+import type { SiteOptions } from "../options.js";
 import { isValidSlug } from "../urls.js";
+import type { Article, Block } from "./course.js";
 import { readJsonFile } from "./json-file.js";
 
 export interface DeclaredBlock {
@@ -57,4 +59,20 @@ export function loadBlocks(root: string): { blocks: DeclaredBlock[]; diagnostics
 export function titleFromSlug(slug: string): string {
   const words = slug.replace(/[-_]+/g, " ").trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Blocks in course order: declared ones first, then undeclared ones in order of first use. */
+export function groupIntoBlocks(articles: Article[], declared: DeclaredBlock[], options: SiteOptions): Block[] {
+  const blocks = new Map<string, Block>(declared.map((b) => [b.slug, { ...b, declared: true, articles: [] }]));
+  for (const article of articles) {
+    let block = blocks.get(article.blockSlug);
+    if (!block) {
+      // Articles without a block form one block named after the course.
+      const title = article.blockSlug === "" ? options.title : titleFromSlug(article.blockSlug);
+      block = { slug: article.blockSlug, title, description: "", declared: false, articles: [] };
+      blocks.set(article.blockSlug, block);
+    }
+    block.articles.push(article);
+  }
+  return [...blocks.values()].filter((b) => b.articles.length > 0);
 }

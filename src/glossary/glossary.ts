@@ -27,7 +27,10 @@ export interface TermDefinition {
 }
 
 /** Terms in alphabetical order; a term defined twice (ignoring case) is an error naming both files. */
-export function collectGlossary(definitions: readonly TermDefinition[]): { terms: GlossaryTerm[]; diagnostics: Diagnostic[] } {
+export function collectGlossary(definitions: readonly TermDefinition[]): {
+  terms: GlossaryTerm[];
+  diagnostics: Diagnostic[];
+} {
   const diagnostics: Diagnostic[] = [];
   const byKey = new Map<string, GlossaryTerm>();
   const ids = new Set<string>();
@@ -50,7 +53,9 @@ export function collectGlossary(definitions: readonly TermDefinition[]): { terms
     ids.add(id);
     byKey.set(key, { ...d, term: d.term.trim(), id });
   }
-  const terms = [...byKey.values()].sort((a, b) => a.term.localeCompare(b.term, undefined, { sensitivity: "base" }));
+  const terms = [...byKey.values()].sort((a, b) =>
+    a.term.localeCompare(b.term, undefined, { sensitivity: "base" }),
+  );
   return { terms, diagnostics };
 }
 
@@ -71,12 +76,17 @@ export class TermMatcher {
   }
 
   /** The first match in `text` of a term not in `used` (nor defined by `exclude`), with its position. */
-  find(text: string, used: ReadonlySet<string>, exclude: string | undefined): { term: GlossaryTerm; index: number; length: number } | undefined {
+  find(
+    text: string,
+    used: ReadonlySet<string>,
+    exclude: string | undefined,
+  ): { term: GlossaryTerm; index: number; length: number } | undefined {
     if (!this.pattern) return undefined;
     this.pattern.lastIndex = 0;
     for (const match of text.matchAll(this.pattern)) {
       const term = this.byKey.get(match[0].replace(/\s+/g, " ").toLocaleLowerCase());
-      if (term && !used.has(term.id) && term.slug !== exclude) return { term, index: match.index, length: match[0].length };
+      if (term && !used.has(term.id) && term.slug !== exclude)
+        return { term, index: match.index, length: match[0].length };
     }
     return undefined;
   }
@@ -87,7 +97,11 @@ export class TermMatcher {
  * under E, as the alphabetical order has it), or "#" for anything else.
  */
 export function glossaryLetter(term: string, lang: string): { letter: string; id: string } {
-  const first = term.trim().charAt(0).normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  const first = term
+    .trim()
+    .charAt(0)
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "");
   let upper: string;
   try {
     upper = first.toLocaleUpperCase(lang);

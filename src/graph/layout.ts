@@ -85,7 +85,17 @@ export function layeredLayout(
     if (!from || !to || to.layer <= from.layer) continue;
     const chain: Slot[] = [from];
     for (let layer = from.layer + 1; layer < to.layer; layer++) {
-      const dummy: Slot = { id: `${edge.from}\u0000${edge.to}\u0000${layer}`, layer, width: 0, height: 0, dummy: true, up: [], down: [], index: 0, x: 0 };
+      const dummy: Slot = {
+        id: `${edge.from}\u0000${edge.to}\u0000${layer}`,
+        layer,
+        width: 0,
+        height: 0,
+        dummy: true,
+        up: [],
+        down: [],
+        index: 0,
+        x: 0,
+      };
       layers[layer]!.push(dummy);
       chain.push(dummy);
     }
@@ -104,7 +114,8 @@ export function layeredLayout(
   const sortBy = (layer: Slot[], neighbours: (s: Slot) => Slot[]) => {
     const keyed = layer.map((slot) => {
       const ns = neighbours(slot);
-      const key = ns.length === 0 ? slot.index : ns.reduce((sum, n) => sum + n.index, 0) / ns.length;
+      const key =
+        ns.length === 0 ? slot.index : ns.reduce((sum, n) => sum + n.index, 0) / ns.length;
       return { slot, key };
     });
     keyed.sort((a, b) => a.key - b.key || a.slot.index - b.slot.index);
@@ -124,8 +135,15 @@ export function layeredLayout(
   for (const layer of layers) {
     let previous: Slot | undefined;
     for (const slot of layer) {
-      const wanted = slot.up.length > 0 ? slot.up.reduce((sum, p) => sum + p.x, 0) / slot.up.length : (previous ? -Infinity : 0);
-      const minimum = previous ? previous.x + width(previous) / 2 + gap(previous, slot) + width(slot) / 2 : -Infinity;
+      const wanted =
+        slot.up.length > 0
+          ? slot.up.reduce((sum, p) => sum + p.x, 0) / slot.up.length
+          : previous
+            ? -Infinity
+            : 0;
+      const minimum = previous
+        ? previous.x + width(previous) / 2 + gap(previous, slot) + width(slot) / 2
+        : -Infinity;
       slot.x = Math.max(wanted, minimum);
       previous = slot;
     }
@@ -133,7 +151,10 @@ export function layeredLayout(
     const displaced = layer.filter((s) => s.up.length > 0);
     if (displaced.length > 0) {
       const shift =
-        displaced.reduce((sum, s) => sum + s.x - s.up.reduce((t, p) => t + p.x, 0) / s.up.length, 0) / displaced.length;
+        displaced.reduce(
+          (sum, s) => sum + s.x - s.up.reduce((t, p) => t + p.x, 0) / s.up.length,
+          0,
+        ) / displaced.length;
       for (const slot of layer) slot.x -= shift;
     }
   }
@@ -151,7 +172,13 @@ export function layeredLayout(
   let right = 0;
   for (const slot of slots.values()) {
     const x = slot.x - left + o.margin - slot.width / 2;
-    nodes.set(slot.id, { id: slot.id, x, y: layerTops[slot.layer]!, width: slot.width, height: slot.height });
+    nodes.set(slot.id, {
+      id: slot.id,
+      x,
+      y: layerTops[slot.layer]!,
+      width: slot.width,
+      height: slot.height,
+    });
     right = Math.max(right, x + slot.width);
   }
   const centre = (slot: Slot) => slot.x - left + o.margin;
@@ -165,8 +192,14 @@ export function layeredLayout(
     });
     return { from, to, points };
   });
-  for (const layer of layers) for (const slot of layer) if (slot.dummy) right = Math.max(right, centre(slot));
+  for (const layer of layers)
+    for (const slot of layer) if (slot.dummy) right = Math.max(right, centre(slot));
 
   const height = layers.length === 0 ? 2 * o.margin : y - o.layerGap + o.margin;
-  return { width: Math.ceil(Math.max(right + o.margin, 2 * o.margin)), height: Math.ceil(height), nodes, edges: routed };
+  return {
+    width: Math.ceil(Math.max(right + o.margin, 2 * o.margin)),
+    height: Math.ceil(height),
+    nodes,
+    edges: routed,
+  };
 }

@@ -61,15 +61,32 @@ export interface PrerequisiteGraph {
   diagnostics: Diagnostic[];
 }
 
-export function buildPrerequisiteGraph(nodes: readonly GraphNode[], inputs: readonly EdgeInput[]): PrerequisiteGraph {
+export function buildPrerequisiteGraph(
+  nodes: readonly GraphNode[],
+  inputs: readonly EdgeInput[],
+): PrerequisiteGraph {
   return timed("graph", () => buildGraph(nodes, inputs));
 }
 
 function buildGraph(nodes: readonly GraphNode[], inputs: readonly EdgeInput[]): PrerequisiteGraph {
   const diagnostics: Diagnostic[] = [];
   const bySlug = new Map(nodes.map((n) => [n.slug, n]));
-  const report = (e: EdgeInput, severity: Diagnostic["severity"], rule: string, message: string, hint?: string) =>
-    diagnostics.push({ file: e.file, line: e.line, column: e.column, severity, rule, message, ...(hint ? { hint } : {}) });
+  const report = (
+    e: EdgeInput,
+    severity: Diagnostic["severity"],
+    rule: string,
+    message: string,
+    hint?: string,
+  ) =>
+    diagnostics.push({
+      file: e.file,
+      line: e.line,
+      column: e.column,
+      severity,
+      rule,
+      message,
+      ...(hint ? { hint } : {}),
+    });
 
   // 1. Valid, unique edges.
   const seen = new Set<string>();
@@ -77,16 +94,32 @@ function buildGraph(nodes: readonly GraphNode[], inputs: readonly EdgeInput[]): 
   for (const edge of inputs) {
     if (!bySlug.has(edge.from)) {
       const others = [...bySlug.keys()].filter((slug) => slug !== edge.to);
-      report(edge, "error", "prerequisite-unknown", `Unknown prerequisite "${edge.from}": no article has this slug`, didYouMean(edge.from, others));
+      report(
+        edge,
+        "error",
+        "prerequisite-unknown",
+        `Unknown prerequisite "${edge.from}": no article has this slug`,
+        didYouMean(edge.from, others),
+      );
       continue;
     }
     if (edge.from === edge.to) {
-      report(edge, "error", "prerequisite-self", `Article "${edge.to}" lists itself as a prerequisite`);
+      report(
+        edge,
+        "error",
+        "prerequisite-self",
+        `Article "${edge.to}" lists itself as a prerequisite`,
+      );
       continue;
     }
     const key = `${edge.from}\u0000${edge.to}`;
     if (seen.has(key)) {
-      report(edge, "warning", "prerequisite-duplicate", `Prerequisite "${edge.from}" is listed more than once`);
+      report(
+        edge,
+        "warning",
+        "prerequisite-duplicate",
+        `Prerequisite "${edge.from}" is listed more than once`,
+      );
       continue;
     }
     seen.add(key);
@@ -105,8 +138,13 @@ function buildGraph(nodes: readonly GraphNode[], inputs: readonly EdgeInput[]): 
   for (const component of components) {
     if (component.length < 2) continue;
     const cycle = findCycle(component, children);
-    const description = cycle.map((e) => e.from).concat(cycle[0]!.from).join(" → ");
-    const where = cycle.map((e) => `${e.to} requires ${e.from} at ${e.file}:${e.line}:${e.column}`).join("; ");
+    const description = cycle
+      .map((e) => e.from)
+      .concat(cycle[0]!.from)
+      .join(" → ");
+    const where = cycle
+      .map((e) => `${e.to} requires ${e.from} at ${e.file}:${e.line}:${e.column}`)
+      .join("; ");
     report(cycle[0]!, "error", "prerequisite-cycle", `Prerequisite cycle: ${description}`, where);
   }
 
@@ -122,7 +160,12 @@ function buildGraph(nodes: readonly GraphNode[], inputs: readonly EdgeInput[]): 
     const from = bySlug.get(edge.from)!;
     const to = bySlug.get(edge.to)!;
     if (from.blockIndex > to.blockIndex) {
-      report(edge, "warning", "prerequisite-later-block", `Prerequisite "${edge.from}" is in block "${from.blockTitle}", which comes after this article's block "${to.blockTitle}"`);
+      report(
+        edge,
+        "warning",
+        "prerequisite-later-block",
+        `Prerequisite "${edge.from}" is in block "${from.blockTitle}", which comes after this article's block "${to.blockTitle}"`,
+      );
     }
   }
 
@@ -145,9 +188,17 @@ function buildGraph(nodes: readonly GraphNode[], inputs: readonly EdgeInput[]): 
     const incoming = parents.get(node.slug)!;
     for (const edge of incoming) {
       const u = pos(edge.from);
-      const via = incoming.find((other) => other !== edge && pos(other.from) < pos(node.slug) && ancestors[pos(other.from)]!.has(u));
+      const via = incoming.find(
+        (other) =>
+          other !== edge && pos(other.from) < pos(node.slug) && ancestors[pos(other.from)]!.has(u),
+      );
       if (via) {
-        report(edge, "note", "prerequisite-implied", `Prerequisite "${edge.from}" is implied by "${via.from}", which requires it; kept as written`);
+        report(
+          edge,
+          "note",
+          "prerequisite-implied",
+          `Prerequisite "${edge.from}" is implied by "${via.from}", which requires it; kept as written`,
+        );
       } else {
         reduced.push({ from: edge.from, to: edge.to });
       }
@@ -175,8 +226,14 @@ function buildGraph(nodes: readonly GraphNode[], inputs: readonly EdgeInput[]): 
     order,
     node: (slug) => bySlug.get(slug),
     position: (slug) => position.get(slug) ?? -1,
-    prerequisites: (slug) => sortedOnce(prerequisiteLists, slug, () => (parents.get(slug) ?? []).map((e) => e.from).sort(byPosition)),
-    dependents: (slug) => sortedOnce(dependentLists, slug, () => (children.get(slug) ?? []).map((e) => e.to).sort(byPosition)),
+    prerequisites: (slug) =>
+      sortedOnce(prerequisiteLists, slug, () =>
+        (parents.get(slug) ?? []).map((e) => e.from).sort(byPosition),
+      ),
+    dependents: (slug) =>
+      sortedOnce(dependentLists, slug, () =>
+        (children.get(slug) ?? []).map((e) => e.to).sort(byPosition),
+      ),
     depth: (slug) => depth[pos(slug)] ?? 0,
     ancestors: ancestorList,
     descendants: (slug) => descendantsOf(slug, children).sort(byPosition),
@@ -223,7 +280,9 @@ function learningOrder(
       const free = nodes.filter(
         (n) =>
           !done.has(n.slug) &&
-          parents.get(n.slug)!.every((e) => done.has(e.from) || componentOf.get(e.from) === componentOf.get(n.slug)),
+          parents
+            .get(n.slug)!
+            .every((e) => done.has(e.from) || componentOf.get(e.from) === componentOf.get(n.slug)),
       );
       next = free.reduce((best, n) => (priorityLess(n, best) ? n : best));
     }
@@ -240,7 +299,10 @@ function learningOrder(
 }
 
 /** Tarjan's algorithm, iterative (deep prerequisite chains must not overflow the stack). */
-function stronglyConnectedComponents(nodes: readonly GraphNode[], children: Map<string, EdgeInput[]>): string[][] {
+function stronglyConnectedComponents(
+  nodes: readonly GraphNode[],
+  children: Map<string, EdgeInput[]>,
+): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();

@@ -54,13 +54,23 @@ export function wrapTitle(title: string, chars: number, maxLines: number): strin
 }
 
 /** Node height for a title at the given wrap settings (title lines + the meta line). */
-export function nodeHeight(title: string, options: Pick<SvgOptions, "lineHeight" | "charsPerLine" | "maxLines">): number {
+export function nodeHeight(
+  title: string,
+  options: Pick<SvgOptions, "lineHeight" | "charsPerLine" | "maxLines">,
+): number {
   const lines = wrapTitle(title, options.charsPerLine, options.maxLines).length;
   return NODE_PADDING * 2 + (lines + 1) * options.lineHeight;
 }
 
-export function renderGraphSvg(layout: Layout, nodes: readonly DrawnNode[], options: SvgOptions): string {
-  const edges = layout.edges.map((edge) => `<path class="graph-edge"${attributes({ d: edgePath(edge), "data-from": edge.from, "data-to": edge.to })}/>`);
+export function renderGraphSvg(
+  layout: Layout,
+  nodes: readonly DrawnNode[],
+  options: SvgOptions,
+): string {
+  const edges = layout.edges.map(
+    (edge) =>
+      `<path class="graph-edge"${attributes({ d: edgePath(edge), "data-from": edge.from, "data-to": edge.to })}/>`,
+  );
   const drawn = nodes.map((node) => {
     const box = layout.nodes.get(node.id);
     if (!box) return "";
@@ -68,10 +78,18 @@ export function renderGraphSvg(layout: Layout, nodes: readonly DrawnNode[], opti
     const textX = box.x + NODE_PADDING + 6;
     const firstBaseline = box.y + NODE_PADDING + options.lineHeight * 0.8;
     const tspans = lines
-      .map((line, i) => `<tspan${attributes({ x: textX, y: round(firstBaseline + i * options.lineHeight) })}>${escapeHtml(line)}</tspan>`)
+      .map(
+        (line, i) =>
+          `<tspan${attributes({ x: textX, y: round(firstBaseline + i * options.lineHeight) })}>${escapeHtml(line)}</tspan>`,
+      )
       .join("");
     const metaY = round(firstBaseline + lines.length * options.lineHeight);
-    const classes = ["graph-node", `graph-block-${node.blockIndex % 8}`, node.difficulty ? `difficulty-${node.difficulty}` : "", node.className ?? ""]
+    const classes = [
+      "graph-node",
+      `graph-block-${node.blockIndex % 8}`,
+      node.difficulty ? `difficulty-${node.difficulty}` : "",
+      node.className ?? "",
+    ]
       .filter(Boolean)
       .join(" ");
     return (

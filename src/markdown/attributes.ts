@@ -19,11 +19,15 @@ const BUILT_IN: Record<string, readonly string[]> = {
   td_open: ["style"],
 };
 
-export const ALLOWED_ATTRIBUTES_TEXT = "id, class, lang, dir, title, width, height, role, data-*, aria-*";
+export const ALLOWED_ATTRIBUTES_TEXT =
+  "id, class, lang, dir, title, width, height, role, data-*, aria-*";
 
 export function isAllowedAttribute(name: string): boolean {
   const lower = name.toLowerCase();
-  return ALLOWED.has(lower) || ALLOWED_PREFIXES.some((p) => lower.startsWith(p) && lower.length > p.length);
+  return (
+    ALLOWED.has(lower) ||
+    ALLOWED_PREFIXES.some((p) => lower.startsWith(p) && lower.length > p.length)
+  );
 }
 
 function checkToken(token: Token, line: number | undefined, env: Env | undefined): void {
@@ -31,11 +35,23 @@ function checkToken(token: Token, line: number | undefined, env: Env | undefined
   const builtIn = BUILT_IN[token.type] ?? [];
   token.attrs = token.attrs.filter(([name, value]) => {
     if (isAllowedAttribute(name)) return true;
-    if (builtIn.includes(name) && (name !== "style" || /^text-align:(left|right|center)$/.test(String(value)))) {
+    if (
+      builtIn.includes(name) &&
+      (name !== "style" || /^text-align:(left|right|center)$/.test(String(value)))
+    ) {
       return true;
     }
-    const why = /^on/i.test(name) ? "inline event handlers are not allowed" : `allowed attributes are ${ALLOWED_ATTRIBUTES_TEXT}`;
-    reportAt(env, line, "error", "attribute-not-allowed", `Attribute "${name}" is not allowed: ${why}`, name);
+    const why = /^on/i.test(name)
+      ? "inline event handlers are not allowed"
+      : `allowed attributes are ${ALLOWED_ATTRIBUTES_TEXT}`;
+    reportAt(
+      env,
+      line,
+      "error",
+      "attribute-not-allowed",
+      `Attribute "${name}" is not allowed: ${why}`,
+      name,
+    );
     return false;
   });
 }
@@ -46,7 +62,8 @@ function checkAttributes(state: StateCore): void {
     // Some block tokens (table cells) have no map: they are on the line of the last one that has.
     line = token.map?.[0] ?? line;
     checkToken(token, line, state.env);
-    for (const child of token.children ?? []) checkToken(child, inlineLine(child) ?? line, state.env);
+    for (const child of token.children ?? [])
+      checkToken(child, inlineLine(child) ?? line, state.env);
   }
 }
 

@@ -14,8 +14,15 @@ function markFigures(state: StateCore): void {
     const open = tokens[i]!;
     const inline = tokens[i + 1]!;
     const close = tokens[i + 2]!;
-    if (open.type !== "paragraph_open" || inline.type !== "inline" || close.type !== "paragraph_close") continue;
-    const visible = (inline.children ?? []).filter((t) => !(t.type === "text" && t.content.trim() === ""));
+    if (
+      open.type !== "paragraph_open" ||
+      inline.type !== "inline" ||
+      close.type !== "paragraph_close"
+    )
+      continue;
+    const visible = (inline.children ?? []).filter(
+      (t) => !(t.type === "text" && t.content.trim() === ""),
+    );
     const image = visible.length === 1 && visible[0]!.type === "image" ? visible[0]! : undefined;
     const title = image?.attrGet("title");
     if (!image || !title) continue;
@@ -40,6 +47,8 @@ export function figuresPlugin(md: MarkdownIt): void {
     }
     const img = renderImage(tokens, idx, options, env, self);
     const caption = token.meta?.[CAPTION];
-    return typeof caption === "string" ? `${img}<figcaption>${md.renderInline(caption, env)}</figcaption>` : img;
+    return typeof caption === "string"
+      ? `${img}<figcaption>${md.renderInline(caption, env)}</figcaption>`
+      : img;
   };
 }

@@ -58,7 +58,12 @@ function linkTerms(state: StateCore): void {
         const before = new state.Token("text", "", 0);
         before.content = rest.slice(0, found.index);
         const link = new state.Token("html_inline", "", 0);
-        link.content = termHtml(found.term, rest.slice(found.index, found.index + found.length), linking.definitions.get(found.term.id) ?? "", linking.used.size);
+        link.content = termHtml(
+          found.term,
+          rest.slice(found.index, found.index + found.length),
+          linking.definitions.get(found.term.id) ?? "",
+          linking.used.size,
+        );
         children.push(before, link);
         rest = rest.slice(found.index + found.length);
       }

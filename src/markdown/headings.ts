@@ -10,13 +10,15 @@ import { contextOf } from "./render-context.js";
 
 /** `Q&A: <Attention> Heads` → `qa-attention-heads`. */
 export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[&'’]/g, "")
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "") || "section";
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[&'’]/g, "")
+      .replace(/[^\p{L}\p{N}]+/gu, "-")
+      .replace(/^-+|-+$/g, "") || "section"
+  );
 }
 
 function collectToc(md: MarkdownIt) {
@@ -46,7 +48,16 @@ function collectToc(md: MarkdownIt) {
  * Ids the article layout gives its own elements (and citations their list):
  * a heading never takes one, so that `#references` always means the list.
  */
-export const LAYOUT_IDS = ["main", "references", "prerequisites-title", "leads-title", "course-nav", "sidebar-toggle", "site-search-query", "build-problems-title"];
+export const LAYOUT_IDS = [
+  "main",
+  "references",
+  "prerequisites-title",
+  "leads-title",
+  "course-nav",
+  "sidebar-toggle",
+  "site-search-query",
+  "build-problems-title",
+];
 
 const EXPLICIT_IDS = "syllabusExplicitIds";
 
@@ -78,7 +89,9 @@ const headerLink = anchor.permalink.headerLink({ class: "heading-link" });
  */
 const linkUnlessInteractive: anchor.PermalinkGenerator = (slug, options, state, index) => {
   const children = state.tokens[index + 1]?.children ?? [];
-  const interactive = children.some((t) => t.type === "link_open" || (t.type === "text" && holdsShortcodeOutput(t.content)));
+  const interactive = children.some(
+    (t) => t.type === "link_open" || (t.type === "text" && holdsShortcodeOutput(t.content)),
+  );
   if (!interactive) headerLink(slug, options, state, index);
 };
 
@@ -86,7 +99,8 @@ export function headingsPlugin(md: MarkdownIt): void {
   md.core.ruler.push("syllabus_explicit_ids", collectExplicitIds);
   md.use(anchor, {
     level: [2, 3, 4, 5, 6],
-    slugifyWithState: (text, state) => slugAvoidingExplicit(text, state.env as Record<string, unknown>),
+    slugifyWithState: (text, state) =>
+      slugAvoidingExplicit(text, state.env as Record<string, unknown>),
     failOnNonUnique: false,
     tabIndex: false,
     permalink: linkUnlessInteractive,

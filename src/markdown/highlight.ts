@@ -6,10 +6,35 @@ import { timed } from "../perf/phases.js";
 
 /** Languages course authors use most; code in any other language is shown unhighlighted. */
 const DEFAULT_LANGUAGES = [
-  "python", "javascript", "typescript", "bash", "json", "yaml", "latex", "markdown",
-  "c", "cpp", "rust", "go", "java", "sql", "diff", "toml", "julia", "r",
+  "python",
+  "javascript",
+  "typescript",
+  "bash",
+  "json",
+  "yaml",
+  "latex",
+  "markdown",
+  "c",
+  "cpp",
+  "rust",
+  "go",
+  "java",
+  "sql",
+  "diff",
+  "toml",
+  "julia",
+  "r",
 ];
-const ALIASES: Record<string, string> = { py: "python", js: "javascript", ts: "typescript", sh: "bash", shell: "bash", tex: "latex", md: "markdown", yml: "yaml" };
+const ALIASES: Record<string, string> = {
+  py: "python",
+  js: "javascript",
+  ts: "typescript",
+  sh: "bash",
+  shell: "bash",
+  tex: "latex",
+  md: "markdown",
+  yml: "yaml",
+};
 
 let loaded = false;
 

@@ -22,7 +22,18 @@ export interface HtmlUrl {
   offset: number;
 }
 
-const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "xlink:href", "poster", "cite", "background", "data", "srcset"]);
+const URL_ATTRIBUTES = new Set([
+  "href",
+  "src",
+  "action",
+  "formaction",
+  "xlink:href",
+  "poster",
+  "cite",
+  "background",
+  "data",
+  "srcset",
+]);
 /** SVG animation can set any attribute (an `href` among them) from these. */
 const ANIMATION_ELEMENTS = new Set(["animate", "set", "animatemotion", "animatetransform"]);
 const ANIMATION_VALUES = new Set(["values", "to", "from", "by"]);
@@ -37,14 +48,24 @@ export function inspectHtml(html: string): { problems: HtmlProblem[]; urls: Html
       onopentag(name, attributes) {
         const offset = parser.startIndex;
         if (name === "script") {
-          problems.push({ offset, needle: "<script", message: "<script> elements are not allowed in content" });
+          problems.push({
+            offset,
+            needle: "<script",
+            message: "<script> elements are not allowed in content",
+          });
         }
         for (const [attribute, value] of Object.entries(attributes)) {
           if (attribute.startsWith("on")) {
-            problems.push({ offset, needle: attribute, message: `Inline event handler "${attribute}" is not allowed` });
+            problems.push({
+              offset,
+              needle: attribute,
+              message: `Inline event handler "${attribute}" is not allowed`,
+            });
             continue;
           }
-          const isUrl = URL_ATTRIBUTES.has(attribute) || (ANIMATION_ELEMENTS.has(name) && ANIMATION_VALUES.has(attribute));
+          const isUrl =
+            URL_ATTRIBUTES.has(attribute) ||
+            (ANIMATION_ELEMENTS.has(name) && ANIMATION_VALUES.has(attribute));
           if (!isUrl) continue;
           const candidates =
             attribute === "srcset"
@@ -62,8 +83,10 @@ export function inspectHtml(html: string): { problems: HtmlProblem[]; urls: Html
               });
             }
           }
-          if (name === "a" && attribute === "href" && value) urls.push({ url: value, kind: "link", offset });
-          if (name === "img" && attribute === "src" && value) urls.push({ url: value, kind: "image", offset });
+          if (name === "a" && attribute === "href" && value)
+            urls.push({ url: value, kind: "link", offset });
+          if (name === "img" && attribute === "src" && value)
+            urls.push({ url: value, kind: "image", offset });
         }
       },
     },

@@ -18,7 +18,8 @@ function annotate(state: StateCore): void {
   for (const block of state.tokens) {
     if (block.type !== "inline" || !block.children || !block.map) continue;
     const newlines: number[] = [];
-    for (let i = block.content.indexOf("\n"); i >= 0; i = block.content.indexOf("\n", i + 1)) newlines.push(i);
+    for (let i = block.content.indexOf("\n"); i >= 0; i = block.content.indexOf("\n", i + 1))
+      newlines.push(i);
     for (const child of block.children) {
       const offset = child.meta?.[OFFSET];
       if (typeof offset !== "number") continue;
@@ -38,7 +39,11 @@ export function inlineLine(token: Token): number | undefined {
 export function inlineLinesPlugin(md: MarkdownIt): void {
   const Base = md.inline.State;
   md.inline.State = class extends Base {
-    override push(type: string, tag: string, nesting: Parameters<InstanceType<typeof Base>["push"]>[2]): Token {
+    override push(
+      type: string,
+      tag: string,
+      nesting: Parameters<InstanceType<typeof Base>["push"]>[2],
+    ): Token {
       return remember(super.push(type, tag, nesting), this.pos);
     }
 

@@ -25,7 +25,12 @@ function mathInline(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
-function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+function mathBlock(
+  state: StateBlock,
+  startLine: number,
+  endLine: number,
+  silent: boolean,
+): boolean {
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
   const lineText = (line: number) =>
     state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]);
@@ -63,7 +68,12 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   return true;
 }
 
-function renderMath(token: Token, display: boolean, env: Env | undefined, line: number | undefined): string {
+function renderMath(
+  token: Token,
+  display: boolean,
+  env: Env | undefined,
+  line: number | undefined,
+): string {
   const result = renderTex(token.content, display);
   if (result.ok) {
     if (!display) return result.html;
@@ -73,7 +83,14 @@ function renderMath(token: Token, display: boolean, env: Env | undefined, line: 
       ? `<div class="math-display" tabindex="0">${result.html}</div>\n`
       : `<span class="math-display" tabindex="0">${result.html}</span>`;
   }
-  reportAt(env, line, "error", "math-tex", `TeX error: ${result.message}`, token.content.split("\n")[0]);
+  reportAt(
+    env,
+    line,
+    "error",
+    "math-tex",
+    `TeX error: ${result.message}`,
+    token.content.split("\n")[0],
+  );
   const code = `<code class="math-error">${escapeHtml(token.content)}</code>`;
   return token.block ? `<pre class="math-error">${code}</pre>\n` : code;
 }

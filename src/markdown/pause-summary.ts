@@ -12,9 +12,12 @@ export function pauseSummaryPlugin(md: MarkdownIt): void {
   md.core.ruler.push("syllabus_pause_summary", (state: StateCore) => {
     for (const token of state.tokens) {
       if (token.type !== "html_block" || !token.content.includes("pause-and-think")) continue;
-      token.content = token.content.replace(SUMMARY, (_, open: string, question: string, close: string) => {
-        return `${open}${md.renderInline(question, state.env)}${close}`;
-      });
+      token.content = token.content.replace(
+        SUMMARY,
+        (_, open: string, question: string, close: string) => {
+          return `${open}${md.renderInline(question, state.env)}${close}`;
+        },
+      );
     }
   });
 }

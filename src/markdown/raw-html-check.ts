@@ -19,7 +19,12 @@ export function rawHtmlCheckPlugin(md: MarkdownIt): void {
       reportAt(env, at, "error", "unsafe-html", problem.message, problem.needle);
     }
     for (const found of urls) {
-      recordLink(env, found.url, found.kind, line === undefined ? undefined : line + linesBefore(token.content, found.offset));
+      recordLink(
+        env,
+        found.url,
+        found.kind,
+        line === undefined ? undefined : line + linesBefore(token.content, found.offset),
+      );
     }
   };
 
@@ -49,7 +54,8 @@ export function rawHtmlCheckPlugin(md: MarkdownIt): void {
       for (const child of token.children ?? []) {
         const line = inlineLine(child) ?? token.map?.[0];
         if (child.type === "html_inline") checkHtml(child, line, state.env);
-        else if (child.type === "link_open" || child.type === "image") checkUrl(child, line, state.env);
+        else if (child.type === "link_open" || child.type === "image")
+          checkUrl(child, line, state.env);
       }
     }
   });

@@ -68,7 +68,16 @@ export function reportAt(
 }
 
 /** Records a link or image source, if the render collects them. */
-export function recordLink(env: Env | undefined, url: string, kind: LinkRef["kind"], markdownLine: number | undefined): void {
+export function recordLink(
+  env: Env | undefined,
+  url: string,
+  kind: LinkRef["kind"],
+  markdownLine: number | undefined,
+): void {
   const context = contextOf(env);
-  context?.links?.push({ url: detached(url), kind, at: context.locate(markdownLine, url.slice(0, 30)) });
+  context?.links?.push({
+    url: detached(url),
+    kind,
+    at: context.locate(markdownLine, url.slice(0, 30)),
+  });
 }

@@ -10,7 +10,12 @@ import path from "node:path";
 export function firstCommitDates(root: string): Map<string, Date> {
   const dates = new Map<string, Date>();
   const git = (args: string[]) =>
-    execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 64 * 1024 * 1024 });
+    execFileSync("git", args, {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      maxBuffer: 64 * 1024 * 1024,
+    });
   let log: string;
   let prefix: string;
   try {
@@ -31,7 +36,12 @@ export function firstCommitDates(root: string): Map<string, Date> {
   return dates;
 }
 
-export function publishedDate(root: string, sourcePath: string, frontmatterDate: Date | undefined, gitDates: Map<string, Date>): Date {
+export function publishedDate(
+  root: string,
+  sourcePath: string,
+  frontmatterDate: Date | undefined,
+  gitDates: Map<string, Date>,
+): Date {
   if (frontmatterDate) return frontmatterDate;
   const fromGit = gitDates.get(sourcePath);
   if (fromGit) return fromGit;

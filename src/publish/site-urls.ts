@@ -3,7 +3,10 @@ import type { SiteOptions } from "../options.js";
 import { withPathPrefix } from "../urls.js";
 
 /** `https://example.org` + `/course/` + `/topics/x/`; undefined when the site's `url` is not set. */
-export function absoluteUrl(options: Pick<SiteOptions, "url" | "pathPrefix">, path: string): string | undefined {
+export function absoluteUrl(
+  options: Pick<SiteOptions, "url" | "pathPrefix">,
+  path: string,
+): string | undefined {
   if (!options.url) return undefined;
   return `${options.url.replace(/\/+$/, "")}${withPathPrefix(path, options.pathPrefix)}`;
 }

@@ -12,7 +12,9 @@ import { wrapTitle } from "../graph/render-svg.js";
 
 const require = createRequire(import.meta.url);
 const FONTS = path.join(path.dirname(require.resolve("katex/package.json")), "dist/fonts");
-const FONT_FILES = ["KaTeX_Main-Bold.ttf", "KaTeX_Main-Regular.ttf"].map((f) => path.join(FONTS, f));
+const FONT_FILES = ["KaTeX_Main-Bold.ttf", "KaTeX_Main-Regular.ttf"].map((f) =>
+  path.join(FONTS, f),
+);
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -30,12 +32,17 @@ export function cardSvg({ title, eyebrow, footer }: CardText): string {
   const size = lines.length > 2 ? 64 : 76;
   const top = 300 - ((lines.length - 1) * size * 1.15) / 2;
   const titleLines = lines
-    .map((line, i) => `<text x="96" y="${Math.round(top + i * size * 1.15)}" font-size="${size}" font-weight="bold" fill="#1f2328">${escapeHtml(line)}</text>`)
+    .map(
+      (line, i) =>
+        `<text x="96" y="${Math.round(top + i * size * 1.15)}" font-size="${size}" font-weight="bold" fill="#1f2328">${escapeHtml(line)}</text>`,
+    )
     .join("");
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}">` +
     `<rect width="100%" height="100%" fill="#fdfcf8"/><rect width="28" height="100%" fill="#1a5bc4"/>` +
-    (eyebrow ? `<text x="96" y="${Math.round(top - size * 1.1)}" font-size="30" fill="#1a5bc4" letter-spacing="2">${escapeHtml(eyebrow.toUpperCase())}</text>` : "") +
+    (eyebrow
+      ? `<text x="96" y="${Math.round(top - size * 1.1)}" font-size="30" fill="#1a5bc4" letter-spacing="2">${escapeHtml(eyebrow.toUpperCase())}</text>`
+      : "") +
     titleLines +
     `<rect x="96" y="520" width="120" height="4" fill="#1a5bc4"/>` +
     `<text x="96" y="575" font-size="34" fill="#585e68">${escapeHtml(footer)}</text></svg>`
@@ -50,8 +57,13 @@ export function renderCard(text: CardText): Buffer {
 }
 
 /** Where a page's card is published. */
-export function cardPath(options: { socialCards: "course" | "articles" }, slug: string | undefined): string {
-  return options.socialCards === "articles" && slug ? `/social/topics/${slug}.png` : "/social/course.png";
+export function cardPath(
+  options: { socialCards: "course" | "articles" },
+  slug: string | undefined,
+): string {
+  return options.socialCards === "articles" && slug
+    ? `/social/topics/${slug}.png`
+    : "/social/course.png";
 }
 
 const rendered = new Map<string, Buffer>();
@@ -59,12 +71,27 @@ const rendered = new Map<string, Buffer>();
 /** Writes the course's card, and each article's when asked for; unchanged cards are not drawn again. */
 export function writeSocialCards(
   outDir: string,
-  course: { options: { title: string; description: string; socialCards: "course" | "articles" }; articles: { slug: string; title: string; blockTitle: string }[] },
+  course: {
+    options: { title: string; description: string; socialCards: "course" | "articles" };
+    articles: { slug: string; title: string; blockTitle: string }[];
+  },
   write: (file: string, data: Buffer) => void,
 ): number {
-  const cards: [string, CardText][] = [["course", { title: course.options.title, footer: course.options.description.slice(0, 70) || course.options.title }]];
+  const cards: [string, CardText][] = [
+    [
+      "course",
+      {
+        title: course.options.title,
+        footer: course.options.description.slice(0, 70) || course.options.title,
+      },
+    ],
+  ];
   if (course.options.socialCards === "articles") {
-    for (const a of course.articles) cards.push([`topics/${a.slug}`, { title: a.title, eyebrow: a.blockTitle, footer: course.options.title }]);
+    for (const a of course.articles)
+      cards.push([
+        `topics/${a.slug}`,
+        { title: a.title, eyebrow: a.blockTitle, footer: course.options.title },
+      ]);
   }
   for (const [name, text] of cards) {
     const key = JSON.stringify(text);

@@ -12,13 +12,15 @@ const DIGIT_BASE = 0xe010;
 const NUNJUCKS = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}|\{#[\s\S]*?#\}/g;
 const MARKER = new RegExp(`${OPEN}([\\ue010-\\ue019]+)${CLOSE}`, "g");
 
-const encode = (n: number) => [...String(n)].map((d) => String.fromCharCode(DIGIT_BASE + Number(d))).join("");
+const encode = (n: number) =>
+  [...String(n)].map((d) => String.fromCharCode(DIGIT_BASE + Number(d))).join("");
 const decode = (s: string) => Number([...s].map((c) => c.charCodeAt(0) - DIGIT_BASE).join(""));
 
 /** The text with a marker at the end of every line that does not end inside a Nunjucks construct. */
 export function markLines(text: string): string {
   const inside: [number, number][] = [];
-  for (const match of text.matchAll(NUNJUCKS)) inside.push([match.index, match.index + match[0].length]);
+  for (const match of text.matchAll(NUNJUCKS))
+    inside.push([match.index, match.index + match[0].length]);
   let out = "";
   let line = 0;
   let from = 0;

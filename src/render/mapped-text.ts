@@ -15,7 +15,8 @@ export class MappedText {
   ) {
     this.lineMap = [firstLine];
     this.lineStarts = [0];
-    for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1)) this.lineStarts.push(i + 1);
+    for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1))
+      this.lineStarts.push(i + 1);
   }
 
   private readonly lineStarts: number[];

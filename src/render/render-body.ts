@@ -12,10 +12,20 @@ import type { Diagnostic, Location, Severity } from "../diagnostics.js";
 import { escapeHtml } from "../html.js";
 import { timed } from "../perf/phases.js";
 import { withGlossary, type GlossaryLinking } from "../markdown/glossary-links.js";
-import { createEnv, type LinkRef, type RenderContext, type TocEntry } from "../markdown/render-context.js";
+import {
+  createEnv,
+  type LinkRef,
+  type RenderContext,
+  type TocEntry,
+} from "../markdown/render-context.js";
 import { resolveSiteUrl, type ContentFiles } from "../content/content-files.js";
 import { pauseOpening, PAUSE_CLOSING } from "../shortcodes/pause.js";
-import { scanBody, type ScanResult, type Segment, type StringArgument } from "../shortcodes/scan-body.js";
+import {
+  scanBody,
+  type ScanResult,
+  type Segment,
+  type StringArgument,
+} from "../shortcodes/scan-body.js";
 import { renderNote } from "../shortcodes/sidenote.js";
 import type { UiStrings } from "../ui-strings.js";
 import { markLines, readLineMarkers } from "./line-markers.js";
@@ -99,7 +109,13 @@ function renderBodyUntimed(
     const lineStart = body.lastIndexOf("\n", offset - 1) + 1;
     return { file: file.path, line, column: offset - lineStart + 1 };
   };
-  const report = (at: Location, severity: Severity, rule: string, message: string, hint?: string) => {
+  const report = (
+    at: Location,
+    severity: Severity,
+    rule: string,
+    message: string,
+    hint?: string,
+  ) => {
     diagnostics.push({ ...at, severity, rule, message, ...(hint === undefined ? {} : { hint }) });
   };
   /** Renders a shortcode's Markdown text, locating its problems at the argument. */
@@ -128,7 +144,10 @@ function renderBodyUntimed(
     if (segment.kind === "broken") {
       // Already reported; shown as written, and kept away from markdown-it-attrs.
       const raw = body.slice(segment.start, segment.end);
-      out.insert(html.add(`<code class="shortcode-error">${escapeHtml(raw)}</code>`), segment.start);
+      out.insert(
+        html.add(`<code class="shortcode-error">${escapeHtml(raw)}</code>`),
+        segment.start,
+      );
       continue;
     }
     if (segment.kind === "protected") {
@@ -156,7 +175,12 @@ function renderBodyUntimed(
   }
 
   for (const offset of openPauses) {
-    report(locateOffset(offset), "error", "shortcode-unclosed", "Unclosed {% pause %}: expected {% endpause %} after it");
+    report(
+      locateOffset(offset),
+      "error",
+      "shortcode-unclosed",
+      "Unclosed {% pause %}: expected {% endpause %} after it",
+    );
     out.insert(`\n\n${PAUSE_CLOSING}\n`, body.length);
   }
 
@@ -168,23 +192,41 @@ function renderBodyUntimed(
         const sidenote = tag.name === "sidenote";
         const index = sidenote ? ++sidenotes : ++marginnotes;
         const label = sidenote ? ui.sidenote : ui.marginNote;
-        return html.add(renderNote({ kind: tag.name, index, label, contentHtml: renderInline(first!) }));
+        return html.add(
+          renderNote({ kind: tag.name, index, label, contentHtml: renderInline(first!) }),
+        );
       }
       case "pause":
         openPauses.push(tag.start);
         return `\n\n${pauseOpening(ui.pauseAndThink, html.add(renderInline(first!)))}\n\n`;
       case "endpause":
         if (openPauses.pop() === undefined) {
-          report(locateOffset(tag.start), "error", "shortcode-unopened", "{% endpause %} without a {% pause %} before it");
+          report(
+            locateOffset(tag.start),
+            "error",
+            "shortcode-unopened",
+            "{% endpause %} without a {% pause %} before it",
+          );
           return "";
         }
         return `\n\n${PAUSE_CLOSING}\n\n`;
       case "cite": {
         if (!options.citations) {
-          report(locateOffset(tag.start), "error", "cite-no-bibliography", "Citation found, but the course has no bibliography (_data/references.bib or _data/references.json)");
+          report(
+            locateOffset(tag.start),
+            "error",
+            "cite-no-bibliography",
+            "Citation found, but the course has no bibliography (_data/references.bib or _data/references.json)",
+          );
           return "";
         }
-        return html.add(options.citations.cite({ args: tag.args, at: tag.args.map((a) => locateOffset(a.offset + 1)), report }));
+        return html.add(
+          options.citations.cite({
+            args: tag.args,
+            at: tag.args.map((a) => locateOffset(a.offset + 1)),
+            report,
+          }),
+        );
       }
       default:
         return "";
@@ -195,16 +237,23 @@ function renderBodyUntimed(
   /** Source line of a 0-based line of the Markdown handed to markdown-it. */
   let sourceLine = (markdownLine: number | undefined) => out.sourceLine(markdownLine);
   if (scan.needsNunjucks) {
-    const rendered = runNunjucks(services.nunjucks, markLines(markdown), options.nunjucksContext ?? {});
+    const rendered = runNunjucks(
+      services.nunjucks,
+      markLines(markdown),
+      options.nunjucksContext ?? {},
+    );
     if ("error" in rendered) {
       const line = rendered.line === undefined ? file.bodyLine : out.sourceLine(rendered.line - 1);
       report({ file: file.path, line, column: 1 }, "error", "nunjucks", rendered.error);
       // Show the Nunjucks as written, away from markdown-it-attrs (which would read `{% … %}` as attributes).
-      markdown = markdown.replace(/\{[{%#][\s\S]*?[}%#]\}/g, (raw) => html.add(`<code class="shortcode-error">${escapeHtml(raw)}</code>`));
+      markdown = markdown.replace(/\{[{%#][\s\S]*?[}%#]\}/g, (raw) =>
+        html.add(`<code class="shortcode-error">${escapeHtml(raw)}</code>`),
+      );
     } else {
       const { text, origins } = readLineMarkers(rendered.text);
       markdown = text;
-      sourceLine = (markdownLine) => out.sourceLine(markdownLine === undefined ? undefined : origins[markdownLine]);
+      sourceLine = (markdownLine) =>
+        out.sourceLine(markdownLine === undefined ? undefined : origins[markdownLine]);
     }
     markdown = hidden.restore(markdown);
   }
@@ -222,7 +271,9 @@ function renderBodyUntimed(
       return { file: file.path, line, column: found >= 0 ? found + 1 : firstNonSpace(text) };
     },
   };
-  const env = options.glossary ? withGlossary(createEnv(context), options.glossary) : createEnv(context);
+  const env = options.glossary
+    ? withGlossary(createEnv(context), options.glossary)
+    : createEnv(context);
   const rendered = html.restore(md.render(markdown, env));
   for (const entry of toc) entry.html = html.strip(entry.html);
   return { html: rendered, toc, wordCount: words, diagnostics, links };
@@ -239,7 +290,12 @@ function runNunjucks(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /\[Line (\d+), Column (\d+)\]/.exec(message);
-    const detail = message.split("\n").map((l) => l.trim()).filter(Boolean).at(-1) ?? message;
+    const detail =
+      message
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .at(-1) ?? message;
     // Nunjucks counts lines from 1 in syntax errors but from 0 in runtime ("Error: …") ones.
     const runtime = detail.startsWith("Error:");
     const line = position ? Number(position[1]) + (runtime ? 1 : 0) : undefined;
@@ -252,7 +308,12 @@ function arityOk(arity: Arity, count: number): boolean {
 }
 
 function arityMessage(tag: Extract<Segment, { kind: "tag" }>, arity: Arity, usage: string): string {
-  const expected = arity === "one" ? "one quoted string" : arity === "none" ? "no arguments" : "one or more quoted strings";
+  const expected =
+    arity === "one"
+      ? "one quoted string"
+      : arity === "none"
+        ? "no arguments"
+        : "one or more quoted strings";
   return `{% ${tag.name} %} takes ${expected}, found ${tag.args.length}: write ${usage}`;
 }
 
@@ -261,7 +322,14 @@ function warnLostEscape(
   at: Location,
   report: (at: Location, severity: Severity, rule: string, message: string, hint?: string) => void,
 ): void {
-  const becomes = lost.sequence === "\\n" ? "a line break" : lost.sequence === "\\t" ? "a tab" : lost.sequence === "\\r" ? "a carriage return" : `"${lost.sequence.slice(1)}"`;
+  const becomes =
+    lost.sequence === "\\n"
+      ? "a line break"
+      : lost.sequence === "\\t"
+        ? "a tab"
+        : lost.sequence === "\\r"
+          ? "a carriage return"
+          : `"${lost.sequence.slice(1)}"`;
   report(
     at,
     "warning",

@@ -15,7 +15,10 @@ export interface SearchIndexResult {
   errors: string[];
 }
 
-export async function buildSearchIndex(siteDir: string, documents: Iterable<SearchDocument>): Promise<SearchIndexResult> {
+export async function buildSearchIndex(
+  siteDir: string,
+  documents: Iterable<SearchDocument>,
+): Promise<SearchIndexResult> {
   const scratch = mkdtempSync(path.join(tmpdir(), "syllabus-search-"));
   try {
     for (const document of documents) {

@@ -22,13 +22,21 @@ export function* searchDocuments(course: Course): Generator<SearchDocument> {
     // Filters sit outside the indexed body, so that they are not read as text.
     const filters =
       `<span data-pagefind-filter="block" data-pagefind-meta="block">${escapeHtml(block)}</span>` +
-      (difficulty ? `<span data-pagefind-filter="difficulty" data-pagefind-meta="difficulty">${escapeHtml(difficulty)}</span>` : "");
+      (difficulty
+        ? `<span data-pagefind-filter="difficulty" data-pagefind-meta="difficulty">${escapeHtml(difficulty)}</span>`
+        : "");
     yield {
       url: a.url,
-      html: document(course.options.lang, a.title, `<p>${escapeHtml(a.description)}</p>${forSearch(a.html)}${forSearch(a.referencesHtml)}`, filters),
+      html: document(
+        course.options.lang,
+        a.title,
+        `<p>${escapeHtml(a.description)}</p>${forSearch(a.html)}${forSearch(a.referencesHtml)}`,
+        filters,
+      ),
     };
   }
-  for (const p of course.pages) yield { url: p.url, html: document(course.options.lang, p.title, forSearch(p.html), "") };
+  for (const p of course.pages)
+    yield { url: p.url, html: document(course.options.lang, p.title, forSearch(p.html), "") };
 }
 
 function document(lang: string, title: string, bodyHtml: string, filtersHtml: string): string {

@@ -22,7 +22,14 @@ export type Segment =
   /** Code, math, comments, `{% raw %}` contents: copied exactly, never seen by Nunjucks. */
   | { kind: "protected"; start: number; end: number }
   /** A `{% name … %}` tag of ours. */
-  | { kind: "tag"; name: string; args: StringArgument[]; start: number; end: number; nameOffset: number }
+  | {
+      kind: "tag";
+      name: string;
+      args: StringArgument[];
+      start: number;
+      end: number;
+      nameOffset: number;
+    }
   /** Other Nunjucks syntax (`{{ x }}`, `{% if %}`, `{# comment #}`): left for Nunjucks. */
   | { kind: "nunjucks"; start: number; end: number }
   /** A tag that could not be used (reported in `problems`): shown as written, never parsed again. */
@@ -44,9 +51,31 @@ export interface ScanResult {
 
 /** Nunjucks' own tags: left to Nunjucks when an author uses them. */
 export const NUNJUCKS_TAGS = new Set([
-  "if", "elif", "elseif", "else", "endif", "for", "endfor", "asyncEach", "endeach", "asyncAll", "endall",
-  "set", "endset", "include", "import", "from", "macro", "endmacro", "call", "endcall", "filter",
-  "endfilter", "block", "endblock", "extends",
+  "if",
+  "elif",
+  "elseif",
+  "else",
+  "endif",
+  "for",
+  "endfor",
+  "asyncEach",
+  "endeach",
+  "asyncAll",
+  "endall",
+  "set",
+  "endset",
+  "include",
+  "import",
+  "from",
+  "macro",
+  "endmacro",
+  "call",
+  "endcall",
+  "filter",
+  "endfilter",
+  "block",
+  "endblock",
+  "extends",
 ]);
 
 const FENCE_OPEN = /^[ \t]*(?:>[ \t]?)*[ \t]*(`{3,}|~{3,})([^\n]*)$/;
@@ -111,7 +140,11 @@ export function scanBody(text: string, shortcodes: ReadonlySet<string>): ScanRes
       if (tag.name === "raw" || tag.name === "verbatim") {
         const endTag = findEndRaw(text, tag.end, tag.name);
         if (!endTag) {
-          problems.push({ offset: i, rule: "shortcode-unclosed", message: `Unclosed {% ${tag.name} %}: expected {% end${tag.name} %}` });
+          problems.push({
+            offset: i,
+            rule: "shortcode-unclosed",
+            message: `Unclosed {% ${tag.name} %}: expected {% end${tag.name} %}`,
+          });
           emit({ kind: "broken", start: i, end: tag.end });
           continue;
         }
@@ -119,7 +152,14 @@ export function scanBody(text: string, shortcodes: ReadonlySet<string>): ScanRes
         segments.push({ kind: "protected", start: tag.end, end: endTag.start });
         textStart = i = endTag.end;
       } else if (shortcodes.has(tag.name)) {
-        emit({ kind: "tag", name: tag.name, args: tag.args, start: i, end: tag.end, nameOffset: tag.nameOffset });
+        emit({
+          kind: "tag",
+          name: tag.name,
+          args: tag.args,
+          start: i,
+          end: tag.end,
+          nameOffset: tag.nameOffset,
+        });
       } else if (NUNJUCKS_TAGS.has(tag.name)) {
         needsNunjucks = true;
         emit({ kind: "nunjucks", start: i, end: tag.end });
@@ -136,7 +176,11 @@ export function scanBody(text: string, shortcodes: ReadonlySet<string>): ScanRes
     } else if (c === "{" && text[i + 1] === "{") {
       const close = text.indexOf("}}", i + 2);
       if (close < 0) {
-        problems.push({ offset: i, rule: "shortcode-unclosed", message: "Unclosed {{: expected }}" });
+        problems.push({
+          offset: i,
+          rule: "shortcode-unclosed",
+          message: "Unclosed {{: expected }}",
+        });
         emit({ kind: "broken", start: i, end: i + 2 });
       } else {
         needsNunjucks = true;
@@ -175,8 +219,12 @@ function blockProtectedEnd(text: string, start: number, codeMayStart: boolean): 
     let at = lineEnd + 1;
     while (at <= text.length) {
       const end = endOfLine(text, at);
-      const candidate = text.slice(at, end).replace(/^[ \t]*(?:>[ \t]?)*[ \t]*/, "").trimEnd();
-      if (candidate.length >= marker.length && candidate === marker[0]!.repeat(candidate.length)) return end;
+      const candidate = text
+        .slice(at, end)
+        .replace(/^[ \t]*(?:>[ \t]?)*[ \t]*/, "")
+        .trimEnd();
+      if (candidate.length >= marker.length && candidate === marker[0]!.repeat(candidate.length))
+        return end;
       at = end + 1;
     }
     return text.length;
@@ -245,7 +293,11 @@ function nunjucksCommentEnd(text: string, start: number): number {
   return close + 2;
 }
 
-function findEndRaw(text: string, from: number, name: string): { start: number; end: number } | undefined {
+function findEndRaw(
+  text: string,
+  from: number,
+  name: string,
+): { start: number; end: number } | undefined {
   const pattern = new RegExp(`\\{%-?\\s*end${name}\\s*-?%\\}`, "g");
   pattern.lastIndex = from;
   const match = pattern.exec(text);
@@ -264,7 +316,13 @@ function parseTag(text: string, start: number): ParsedTag {
   while (text[i] === " " || text[i] === "\t") i++;
   const nameMatch = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i, i + 64));
   if (!nameMatch) {
-    return { problem: { offset: start, rule: "shortcode-malformed", message: "Expected a shortcode name after {%" } };
+    return {
+      problem: {
+        offset: start,
+        rule: "shortcode-malformed",
+        message: "Expected a shortcode name after {%",
+      },
+    };
   }
   const name = nameMatch[0];
   const nameOffset = i;
@@ -278,7 +336,10 @@ function parseTag(text: string, start: number): ParsedTag {
     if (c === "\n" && /^\n[ \t]*(\n|$)/.test(text.slice(i, i + 80))) break;
     if (c === " " || c === "\t" || c === "\n" || c === "\r") {
       i++;
-    } else if ((c === "%" && text[i + 1] === "}") || (c === "-" && text[i + 1] === "%" && text[i + 2] === "}")) {
+    } else if (
+      (c === "%" && text[i + 1] === "}") ||
+      (c === "-" && text[i + 1] === "%" && text[i + 2] === "}")
+    ) {
       const end = i + (c === "-" ? 3 : 2);
       if (foreign && !NUNJUCKS_TAGS.has(name)) return { ...malformed(name, nameOffset), end };
       return { name, nameOffset, args, end };
@@ -286,7 +347,13 @@ function parseTag(text: string, start: number): ParsedTag {
       if (expectComma && !foreign) return malformed(name, i, "Expected a comma between arguments");
       const parsed = parseString(text, i);
       if (!parsed) {
-        return { problem: { offset: i, rule: "shortcode-malformed", message: `Unterminated string in {% ${name} %}` } };
+        return {
+          problem: {
+            offset: i,
+            rule: "shortcode-malformed",
+            message: `Unterminated string in {% ${name} %}`,
+          },
+        };
       }
       args.push(parsed.argument);
       i = parsed.end;
@@ -319,7 +386,10 @@ function malformed(name: string, offset: number, detail?: string): { problem: Sc
 }
 
 /** A Nunjucks string literal: `\n`, `\t`, `\r` are control characters, any other `\x` is `x`. */
-function parseString(text: string, start: number): { argument: StringArgument; end: number } | undefined {
+function parseString(
+  text: string,
+  start: number,
+): { argument: StringArgument; end: number } | undefined {
   const quote = text[start]!;
   let value = "";
   const lostEscapes: StringArgument["lostEscapes"] = [];

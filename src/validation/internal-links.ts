@@ -22,10 +22,19 @@ export interface SiteIndex {
   siteOrigin: string | undefined;
 }
 
-export function checkInternalLinks(pages: readonly LinkingPage[], index: SiteIndex, linkSeverity: Severity): Diagnostic[] {
+export function checkInternalLinks(
+  pages: readonly LinkingPage[],
+  index: SiteIndex,
+  linkSeverity: Severity,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const report = (link: LinkRef, severity: Severity, rule: string, message: string, hint?: string) =>
-    diagnostics.push({ ...link.at, severity, rule, message, ...(hint ? { hint } : {}) });
+  const report = (
+    link: LinkRef,
+    severity: Severity,
+    rule: string,
+    message: string,
+    hint?: string,
+  ) => diagnostics.push({ ...link.at, severity, rule, message, ...(hint ? { hint } : {}) });
 
   for (const page of pages) {
     for (const link of page.links) {
@@ -34,14 +43,29 @@ export function checkInternalLinks(pages: readonly LinkingPage[], index: SiteInd
       if (!target) continue;
       if (link.kind === "image") {
         if (!index.isFile(target.path)) {
-          report(link, "error", "image-missing", `Image "${link.url}" does not exist: expected a file at content${target.path}`);
+          report(
+            link,
+            "error",
+            "image-missing",
+            `Image "${link.url}" does not exist: expected a file at content${target.path}`,
+          );
         }
         continue;
       }
-      const pagePath = index.pages.has(target.path) ? target.path : index.pages.has(`${target.path}/`) ? `${target.path}/` : undefined;
+      const pagePath = index.pages.has(target.path)
+        ? target.path
+        : index.pages.has(`${target.path}/`)
+          ? `${target.path}/`
+          : undefined;
       if (pagePath === undefined) {
         if (index.isFile(target.path)) continue;
-        report(link, linkSeverity, "broken-link", `Broken link "${link.url}": no page or file has the URL ${target.path}`, didYouMean(target.path, index.pages.keys()));
+        report(
+          link,
+          linkSeverity,
+          "broken-link",
+          `Broken link "${link.url}": no page or file has the URL ${target.path}`,
+          didYouMean(target.path, index.pages.keys()),
+        );
         continue;
       }
       const ids = index.pages.get(pagePath)!;
@@ -61,6 +85,7 @@ export function checkInternalLinks(pages: readonly LinkingPage[], index: SiteInd
 /** The ids in a fragment of HTML. */
 export function idsIn(html: string): Set<string> {
   const ids = new Set<string>();
-  for (const match of html.matchAll(/\sid="([^"]+)"/g)) ids.add(match[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, "&"));
+  for (const match of html.matchAll(/\sid="([^"]+)"/g))
+    ids.add(match[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, "&"));
   return ids;
 }

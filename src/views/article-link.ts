@@ -22,8 +22,13 @@ export interface ArticleLink {
 
 const LEVELS: Record<Difficulty, number> = { introductory: 1, intermediate: 2, advanced: 3 };
 
-export function difficultyView(difficulty: Difficulty | undefined, ui: UiStrings): DifficultyView | undefined {
-  return difficulty ? { key: difficulty, label: ui[difficulty], level: LEVELS[difficulty] } : undefined;
+export function difficultyView(
+  difficulty: Difficulty | undefined,
+  ui: UiStrings,
+): DifficultyView | undefined {
+  return difficulty
+    ? { key: difficulty, label: ui[difficulty], level: LEVELS[difficulty] }
+    : undefined;
 }
 
 export function articleLink(article: Article, ui: UiStrings): ArticleLink {

@@ -58,10 +58,16 @@ export interface PageView {
 }
 
 /** `https://github.com/o/r` + `main` + path → the host's edit page for that file. */
-export function editUrl(repository: string | undefined, branch: string, sourcePath: string): string | undefined {
+export function editUrl(
+  repository: string | undefined,
+  branch: string,
+  sourcePath: string,
+): string | undefined {
   if (!repository) return undefined;
   const base = repository.replace(/\/+$/, "");
-  return /gitlab/.test(base) ? `${base}/-/edit/${branch}/${sourcePath}` : `${base}/edit/${branch}/${sourcePath}`;
+  return /gitlab/.test(base)
+    ? `${base}/-/edit/${branch}/${sourcePath}`
+    : `${base}/edit/${branch}/${sourcePath}`;
 }
 
 /** The reading plan lists at most this many articles, so that a page does not grow with the course. */
@@ -82,11 +88,15 @@ export interface ArticlePage {
  * than all at once: nothing of a view outlives its page, which matters at
  * thousands of articles.
  */
-export function articlePages(course: Course): { pages: ArticlePage[]; view: (slug: string) => ArticleView } {
+export function articlePages(course: Course): {
+  pages: ArticlePage[];
+  view: (slug: string) => ArticleView;
+} {
   const { ui, repository, branch } = course.options;
   const { graph } = course;
   const blockOf = new Map<string, Block>();
-  for (const block of course.blocks) for (const article of block.articles) blockOf.set(article.slug, block);
+  for (const block of course.blocks)
+    for (const article of block.articles) blockOf.set(article.slug, block);
   const order = course.articles;
   const link = (slug: string) => articleLink(course.bySlug.get(slug)!, ui);
   const neighbour = (i: number) => (order[i] ? articleLink(order[i], ui) : undefined);
@@ -110,8 +120,14 @@ export function articlePages(course: Course): { pages: ArticlePage[]; view: (slu
         hidden: Math.max(0, ancestors.length - READING_PLAN_LIMIT),
         totalMinutes: graph.ancestorMinutes(slug),
       },
-      leadsTo: { articles: dependents.slice(0, LEADS_LIMIT).map(link), hidden: Math.max(0, dependents.length - LEADS_LIMIT) },
-      neighbourhood: { ...neighbourhoodSvg(course, article), graphUrl: `${SITE_PATHS.graph}#${graphNodeId(slug)}` },
+      leadsTo: {
+        articles: dependents.slice(0, LEADS_LIMIT).map(link),
+        hidden: Math.max(0, dependents.length - LEADS_LIMIT),
+      },
+      neighbourhood: {
+        ...neighbourhoodSvg(course, article),
+        graphUrl: `${SITE_PATHS.graph}#${graphNodeId(slug)}`,
+      },
       sidebar: sidebarView(course, block, slug),
       breadcrumbs: [
         { url: "/", title: ui.home },
@@ -125,7 +141,12 @@ export function articlePages(course: Course): { pages: ArticlePage[]; view: (slu
       next: neighbour(index + 1),
     };
   };
-  const pages = order.map((a) => ({ slug: a.slug, url: a.url, title: a.title, description: a.description }));
+  const pages = order.map((a) => ({
+    slug: a.slug,
+    url: a.url,
+    title: a.title,
+    description: a.description,
+  }));
   return { pages, view };
 }
 
@@ -175,10 +196,17 @@ export interface NavItem {
 export function navView(course: Course): NavItem[] {
   const { ui } = course.options;
   const items: NavItem[] = [];
-  if (course.articles.length > 0) items.push({ url: SITE_PATHS.topics, title: ui.allTopics }, { url: SITE_PATHS.graph, title: ui.graph });
-  items.push(...course.pages.filter((p) => p.url !== "/").map((p) => ({ url: p.url, title: p.title })));
+  if (course.articles.length > 0)
+    items.push(
+      { url: SITE_PATHS.topics, title: ui.allTopics },
+      { url: SITE_PATHS.graph, title: ui.graph },
+    );
+  items.push(
+    ...course.pages.filter((p) => p.url !== "/").map((p) => ({ url: p.url, title: p.title })),
+  );
   if (course.glossary.length > 0) items.push({ url: SITE_PATHS.glossary, title: ui.glossary });
-  if (course.bibliography.length > 0) items.push({ url: SITE_PATHS.references, title: ui.bibliography });
+  if (course.bibliography.length > 0)
+    items.push({ url: SITE_PATHS.references, title: ui.bibliography });
   return items;
 }
 

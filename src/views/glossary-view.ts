@@ -13,5 +13,9 @@ export function glossaryView(course: Course) {
     }
     group.terms.push(term);
   }
-  return { terms: course.glossary, groups, letters: groups.map(({ letter, id }) => ({ letter, id })) };
+  return {
+    terms: course.glossary,
+    groups,
+    letters: groups.map(({ letter, id }) => ({ letter, id })),
+  };
 }

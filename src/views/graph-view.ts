@@ -7,7 +7,12 @@ import { safeJson } from "../html.js";
 import { timed } from "../perf/phases.js";
 import { graphNodeId, withPathPrefix } from "../urls.js";
 import { layeredLayout, type LayoutNodeInput } from "../graph/layout.js";
-import { nodeHeight, renderGraphSvg, type DrawnNode, type SvgOptions } from "../graph/render-svg.js";
+import {
+  nodeHeight,
+  renderGraphSvg,
+  type DrawnNode,
+  type SvgOptions,
+} from "../graph/render-svg.js";
 import type { UiStrings } from "../ui-strings.js";
 
 const COURSE_NODE = { width: 216, lineHeight: 17, charsPerLine: 22, maxLines: 3 };
@@ -16,7 +21,10 @@ const NEIGHBOUR_NODE = { width: 176, lineHeight: 16, charsPerLine: 19, maxLines:
 export const NEIGHBOURHOOD_LIMIT = 4;
 
 function meta(article: Article, ui: UiStrings): string {
-  return [article.difficulty ? ui[article.difficulty] : undefined, `${article.readingMinutes} ${ui.minutesRead}`]
+  return [
+    article.difficulty ? ui[article.difficulty] : undefined,
+    `${article.readingMinutes} ${ui.minutesRead}`,
+  ]
     .filter(Boolean)
     .join(" · ");
 }
@@ -47,15 +55,27 @@ function drawCourseGraph(course: Course): string {
     height: nodeHeight(a.title, COURSE_NODE),
   }));
   const layout = layeredLayout(inputs, graph.reducedEdges, { nodeGap: 28, layerGap: 56 });
-  const options: SvgOptions = { ...COURSE_NODE, label: course.options.ui.graphLabel, idPrefix: graphNodeId(""), className: "course-graph" };
-  return renderGraphSvg(layout, course.articles.map((a) => drawn(course, a)), options);
+  const options: SvgOptions = {
+    ...COURSE_NODE,
+    label: course.options.ui.graphLabel,
+    idPrefix: graphNodeId(""),
+    className: "course-graph",
+  };
+  return renderGraphSvg(
+    layout,
+    course.articles.map((a) => drawn(course, a)),
+    options,
+  );
 }
 
 /**
  * An article with two levels of prerequisites above it and two levels of what
  * it unlocks below, at most NEIGHBOURHOOD_LIMIT articles per level.
  */
-export function neighbourhoodSvg(course: Course, article: Article): { svg: string; hidden: number } {
+export function neighbourhoodSvg(
+  course: Course,
+  article: Article,
+): { svg: string; hidden: number } {
   return timed("graphSvg", () => drawNeighbourhood(course, article));
 }
 
@@ -65,7 +85,8 @@ function drawNeighbourhood(course: Course, article: Article): { svg: string; hid
   const candidates = new Set<string>();
   const expand = (from: string[], next: (slug: string) => string[], level: number) => {
     const found: string[] = [];
-    for (const slug of from) for (const s of next(slug)) if (!levels.has(s) && !found.includes(s)) found.push(s);
+    for (const slug of from)
+      for (const s of next(slug)) if (!levels.has(s) && !found.includes(s)) found.push(s);
     found.forEach((s) => candidates.add(s));
     const kept = found.slice(0, NEIGHBOURHOOD_LIMIT);
     for (const s of kept) levels.set(s, level);
@@ -82,15 +103,30 @@ function drawNeighbourhood(course: Course, article: Article): { svg: string; hid
   const minLevel = Math.min(...levels.values());
   const inputs = shown.map((slug) => {
     const a = course.bySlug.get(slug)!;
-    return { id: slug, layer: levels.get(slug)! - minLevel, width: NEIGHBOUR_NODE.width, height: nodeHeight(a.title, NEIGHBOUR_NODE) };
+    return {
+      id: slug,
+      layer: levels.get(slug)! - minLevel,
+      width: NEIGHBOUR_NODE.width,
+      height: nodeHeight(a.title, NEIGHBOUR_NODE),
+    };
   });
   // From the drawn articles' own prerequisites: scanning every edge of the course here would make each page cost O(edges).
   const edges = shown.flatMap((to) =>
-    graph.prerequisites(to).filter((from) => levels.has(from) && levels.get(to)! > levels.get(from)!).map((from) => ({ from, to })),
+    graph
+      .prerequisites(to)
+      .filter((from) => levels.has(from) && levels.get(to)! > levels.get(from)!)
+      .map((from) => ({ from, to })),
   );
   const layout = layeredLayout(inputs, edges, { nodeGap: 16, layerGap: 36, margin: 8, sweeps: 2 });
-  const options: SvgOptions = { ...NEIGHBOUR_NODE, label: course.options.ui.neighbourhoodLabel, idPrefix: "near-", className: "neighbourhood-graph" };
-  const nodes = shown.map((slug) => drawn(course, course.bySlug.get(slug)!, slug === article.slug ? "is-current" : undefined));
+  const options: SvgOptions = {
+    ...NEIGHBOUR_NODE,
+    label: course.options.ui.neighbourhoodLabel,
+    idPrefix: "near-",
+    className: "neighbourhood-graph",
+  };
+  const nodes = shown.map((slug) =>
+    drawn(course, course.bySlug.get(slug)!, slug === article.slug ? "is-current" : undefined),
+  );
   return { svg: renderGraphSvg(layout, nodes, options), hidden };
 }
 
@@ -119,7 +155,8 @@ export function graphList(course: Course): GraphListItem[] {
 /** `/graph.json`: nodes and edges with titles, URLs, blocks and difficulty. */
 export function graphJson(course: Course): string {
   const blockOf = new Map<string, { slug: string; title: string }>();
-  for (const block of course.blocks) for (const a of block.articles) blockOf.set(a.slug, { slug: block.slug, title: block.title });
+  for (const block of course.blocks)
+    for (const a of block.articles) blockOf.set(a.slug, { slug: block.slug, title: block.title });
   return safeJson(
     {
       title: course.options.title,

@@ -43,20 +43,37 @@ function positionInBlock(block: Block, slug: string): number {
   return map.get(slug) ?? 0;
 }
 
-export function sidebarView(course: Course, currentBlock: Block | undefined, currentSlug: string | undefined): SidebarBlock[] {
+export function sidebarView(
+  course: Course,
+  currentBlock: Block | undefined,
+  currentSlug: string | undefined,
+): SidebarBlock[] {
   return course.blocks.map((block) => {
-    const base = { title: block.title, url: blockUrl(block), count: block.articles.length, current: block === currentBlock };
+    const base = {
+      title: block.title,
+      url: blockUrl(block),
+      count: block.articles.length,
+      current: block === currentBlock,
+    };
     if (block !== currentBlock) return { ...base, articles: [], hiddenBefore: 0, hiddenAfter: 0 };
     let start = 0;
     let end = block.articles.length;
     if (block.articles.length > SIDEBAR_FULL_LIMIT) {
       const at = Math.max(0, currentSlug === undefined ? 0 : positionInBlock(block, currentSlug));
-      start = Math.max(0, Math.min(at - SIDEBAR_WINDOW, block.articles.length - 2 * SIDEBAR_WINDOW - 1));
+      start = Math.max(
+        0,
+        Math.min(at - SIDEBAR_WINDOW, block.articles.length - 2 * SIDEBAR_WINDOW - 1),
+      );
       end = Math.min(block.articles.length, start + 2 * SIDEBAR_WINDOW + 1);
     }
     return {
       ...base,
-      articles: block.articles.slice(start, end).map((a) => ({ slug: a.slug, url: a.url, title: a.title, current: a.slug === currentSlug })),
+      articles: block.articles.slice(start, end).map((a) => ({
+        slug: a.slug,
+        url: a.url,
+        title: a.title,
+        current: a.slug === currentSlug,
+      })),
       hiddenBefore: start,
       hiddenAfter: block.articles.length - end,
     };

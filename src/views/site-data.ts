@@ -1,7 +1,13 @@
 /** Everything templates receive, as one global (`syllabus`), computed once per build. */
 import type { AssetManifest } from "../assets/build-assets.js";
 import type { Course } from "../content/course.js";
-import { articlePages, bibliographyPageView, homeView, navView, pageViews } from "./article-view.js";
+import {
+  articlePages,
+  bibliographyPageView,
+  homeView,
+  navView,
+  pageViews,
+} from "./article-view.js";
 import { courseGraphSvg, graphJson, graphList } from "./graph-view.js";
 import { timed } from "../perf/phases.js";
 import { firstCommitDates, publishedDate } from "../publish/dates.js";
@@ -55,7 +61,12 @@ function publishView(course: Course) {
     headers: headersFile(course.options.pathPrefix),
     feed: atomFeed(
       course,
-      course.articles.map((a) => ({ url: a.url, title: a.title, description: a.description, date: publishedDate(course.root, a.sourcePath, a.date, gitDates) })),
+      course.articles.map((a) => ({
+        url: a.url,
+        title: a.title,
+        description: a.description,
+        date: publishedDate(course.root, a.sourcePath, a.date, gitDates),
+      })),
     ),
   };
 }
@@ -110,15 +121,39 @@ export const GENERATED_PAGES: GeneratedPage[] = [
     title: (d) => d.block?.title,
     description: (d) => d.block?.description || undefined,
   },
-  { name: "topics", layout: "layouts/topics.njk", permalink: "/topics/", title: (d) => d.syllabus.ui.allTopics },
-  { name: "graph", layout: "layouts/graph.njk", permalink: "/graph/", title: (d) => d.syllabus.ui.graphTitle },
+  {
+    name: "topics",
+    layout: "layouts/topics.njk",
+    permalink: "/topics/",
+    title: (d) => d.syllabus.ui.allTopics,
+  },
+  {
+    name: "graph",
+    layout: "layouts/graph.njk",
+    permalink: "/graph/",
+    title: (d) => d.syllabus.ui.graphTitle,
+  },
   { name: "graph-json", content: "{{ syllabus.graph.json | safe }}", permalink: "/graph.json" },
-  { name: "sitemap", content: "{{ syllabus.publish.sitemap | safe }}", permalink: (d) => (d.syllabus.site.url ? "/sitemap.xml" : false) },
+  {
+    name: "sitemap",
+    content: "{{ syllabus.publish.sitemap | safe }}",
+    permalink: (d) => (d.syllabus.site.url ? "/sitemap.xml" : false),
+  },
   { name: "robots", content: "{{ syllabus.publish.robots | safe }}", permalink: "/robots.txt" },
   { name: "feed", content: "{{ syllabus.publish.feed | safe }}", permalink: "/feed.xml" },
   { name: "headers", content: "{{ syllabus.publish.headers | safe }}", permalink: "/_headers" },
-  { name: "not-found", layout: "layouts/not-found.njk", permalink: "/404.html", title: (d) => d.syllabus.ui.notFound },
-  { name: "search", layout: "layouts/search.njk", permalink: "/search/", title: (d) => d.syllabus.ui.search },
+  {
+    name: "not-found",
+    layout: "layouts/not-found.njk",
+    permalink: "/404.html",
+    title: (d) => d.syllabus.ui.notFound,
+  },
+  {
+    name: "search",
+    layout: "layouts/search.njk",
+    permalink: "/search/",
+    title: (d) => d.syllabus.ui.search,
+  },
   {
     name: "glossary",
     layout: "layouts/glossary.njk",

@@ -11,7 +11,15 @@ afterAll(async () => {
   await site?.close();
 });
 
-const PAGES = ["", "topics/superposition/", "graph/", "glossary/", "search/?q=attention", "topics/", "references/"];
+const PAGES = [
+  "",
+  "topics/superposition/",
+  "graph/",
+  "glossary/",
+  "search/?q=attention",
+  "topics/",
+  "references/",
+];
 
 describe.each([
   { width: 1400, scheme: "light" as const },
@@ -28,7 +36,12 @@ describe.each([
         .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
         .analyze();
       for (const v of results.violations) {
-        violations.push(`/${path} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+        violations.push(
+          `/${path} ${v.id}: ${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(" | ")}`,
+        );
       }
     }
     expect(violations).toEqual([]);

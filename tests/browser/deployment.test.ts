@@ -51,7 +51,9 @@ describe("under the path prefix /course/", () => {
     await page.goto(site.url + "topics/superposition/", { waitUntil: "networkidle" });
     const fonts = await page.evaluate(async () => {
       await document.fonts.ready;
-      return [...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family.replace(/"/g, ""));
+      return [...document.fonts]
+        .filter((f) => f.status === "loaded")
+        .map((f) => f.family.replace(/"/g, ""));
     });
     expect(fonts).toContain("Source Serif 4");
     expect(fonts.some((f) => f.startsWith("KaTeX"))).toBe(true);
@@ -64,7 +66,9 @@ describe("under the path prefix /course/", () => {
     const { problems } = watch(page);
     await page.goto(site.url + "search/?q=induction");
     const first = page.locator(".search-result-title a").first();
-    await expect.poll(() => first.getAttribute("href"), { timeout: 15_000 }).toMatch(/^\/course\/topics\//);
+    await expect
+      .poll(() => first.getAttribute("href"), { timeout: 15_000 })
+      .toMatch(/^\/course\/topics\//);
     await first.click();
     await page.waitForURL(/\/course\/topics\/[\w-]+\//);
     expect(problems).toEqual([]);

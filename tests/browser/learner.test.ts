@@ -70,7 +70,8 @@ describe("on a wide screen (1400 px)", () => {
     expect(notes.length).toBeGreaterThan(1);
     for (const note of notes) expect(note.left).toBeGreaterThan(body.x + body.width);
     const sorted = [...notes].sort((a, b) => a.top - b.top);
-    for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.top).toBeGreaterThanOrEqual(sorted[i - 1]!.bottom - 1);
+    for (let i = 1; i < sorted.length; i++)
+      expect(sorted[i]!.top).toBeGreaterThanOrEqual(sorted[i - 1]!.bottom - 1);
     await context.close();
   });
 
@@ -108,7 +109,13 @@ describe("on a wide screen (1400 px)", () => {
     const titles = page.locator(".search-result-title a");
     await expect.poll(() => titles.allTextContents()).toContain("Superposition");
     await page.locator('select[name="difficulty"]').selectOption("Advanced");
-    await expect.poll(async () => (await page.locator(".search-result-meta").allTextContents()).every((t) => t.includes("Advanced"))).toBe(true);
+    await expect
+      .poll(async () =>
+        (await page.locator(".search-result-meta").allTextContents()).every((t) =>
+          t.includes("Advanced"),
+        ),
+      )
+      .toBe(true);
     await context.close();
   });
 
@@ -133,17 +140,27 @@ describe("on a wide screen (1400 px)", () => {
     await button.click();
     expect(await button.getAttribute("aria-pressed")).toBe("true");
     await page.reload();
-    expect(await page.locator(".article-meta .mark-read").getAttribute("aria-pressed")).toBe("true");
-    expect(await page.locator('#course-nav a[data-slug="what-is-mech-interp"]').getAttribute("class")).toContain("is-read");
+    expect(await page.locator(".article-meta .mark-read").getAttribute("aria-pressed")).toBe(
+      "true",
+    );
+    expect(
+      await page.locator('#course-nav a[data-slug="what-is-mech-interp"]').getAttribute("class"),
+    ).toContain("is-read");
 
     await page.goto(site.url + "graph/");
-    await expect.poll(() => page.locator("#node-what-is-mech-interp").getAttribute("class")).toContain("is-read");
+    await expect
+      .poll(() => page.locator("#node-what-is-mech-interp").getAttribute("class"))
+      .toContain("is-read");
     // Its dependent is ready now; articles further on are not.
-    await expect.poll(() => page.locator("#node-residual-stream").getAttribute("class")).toContain("is-ready");
+    await expect
+      .poll(() => page.locator("#node-residual-stream").getAttribute("class"))
+      .toContain("is-ready");
     expect(await page.locator("#node-superposition").getAttribute("class")).toContain("is-locked");
 
     await page.goto(site.url);
-    await expect.poll(() => page.locator(".ready-next li a").first().textContent()).toBe("The Transformer Residual Stream");
+    await expect
+      .poll(() => page.locator(".ready-next li a").first().textContent())
+      .toBe("The Transformer Residual Stream");
     expect(await page.locator(".progress-count").textContent()).toMatch(/^1 \/ \d+$/);
     await context.close();
   });

@@ -19,7 +19,10 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves `dir` under `prefix` (e.g. "/course/") on a free port. */
-export async function serveStatic(dir: string, prefix = "/"): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveStatic(
+  dir: string,
+  prefix = "/",
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     if (!pathname.startsWith(prefix)) {
@@ -39,7 +42,9 @@ export async function serveStatic(dir: string, prefix = "/"): Promise<{ url: str
       else response.end("not found");
       return;
     }
-    response.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    response.writeHead(200, {
+      "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+    });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -9,7 +9,10 @@ function parse(html: string): Document {
 
 /** [text, href] of each citation link in rendered HTML. */
 function citeLinks(html: string): [string, string][] {
-  return [...parse(html).querySelectorAll(".cite-link")].map((a) => [a.textContent ?? "", a.getAttribute("href") ?? ""]);
+  return [...parse(html).querySelectorAll(".cite-link")].map((a) => [
+    a.textContent ?? "",
+    a.getAttribute("href") ?? "",
+  ]);
 }
 
 function load(name: string, includeDrafts = false) {
@@ -58,8 +61,13 @@ describe("a malformed BibTeX entry", () => {
       ["2", "#ref-after2022"],
     ]);
     const list = parse(alpha.referencesHtml);
-    expect([...list.querySelectorAll("section.references li")].map((li) => li.id)).toEqual(["ref-before2020", "ref-after2022"]);
-    expect(list.querySelector("#ref-after2022 .reference-entry")?.textContent).toBe("After A. The Entry After. Journal. 2022.");
+    expect([...list.querySelectorAll("section.references li")].map((li) => li.id)).toEqual([
+      "ref-before2020",
+      "ref-after2022",
+    ]);
+    expect(list.querySelector("#ref-after2022 .reference-entry")?.textContent).toBe(
+      "After A. The Entry After. Journal. 2022.",
+    );
   });
 });
 
@@ -90,7 +98,8 @@ describe("an unknown citation style", () => {
     expect(problem).toMatchObject({
       file: "_data/site.json",
       severity: "error",
-      message: 'Unknown citation style "vancover": use one of apa, vancouver, harvard1, or put <name>.csl in _data/',
+      message:
+        'Unknown citation style "vancover": use one of apa, vancouver, harvard1, or put <name>.csl in _data/',
       hint: 'did you mean "vancouver"?',
     });
   });
@@ -124,6 +133,8 @@ describe("disambiguation letters and drafts", () => {
     const { course, diagnostics } = load("citations/draft-disambiguation", false);
     expect(diagnostics).toEqual([]);
     expect(course.articles.map((a) => a.slug)).toEqual(["published"]);
-    expect(citeLinks(course.articles[0]!.html)).toEqual([["Elhage et al., 2022", "#ref-elhage2022toy"]]);
+    expect(citeLinks(course.articles[0]!.html)).toEqual([
+      ["Elhage et al., 2022", "#ref-elhage2022toy"],
+    ]);
   });
 });

@@ -12,11 +12,16 @@ function visibleText(element: Element): string {
 
 /** [text, href] of each citation link in the article body, in document order. */
 function citeLinks(page: Document): [string, string][] {
-  return [...page.querySelectorAll(".article-body .cite-link")].map((a) => [a.textContent ?? "", a.getAttribute("href") ?? ""]);
+  return [...page.querySelectorAll(".article-body .cite-link")].map((a) => [
+    a.textContent ?? "",
+    a.getAttribute("href") ?? "",
+  ]);
 }
 
 function countCiteShortcodes(fixtureName: string, source: string): number {
-  return [...readFileSync(path.join(fixture(fixtureName), source), "utf8").matchAll(/\{%-?\s*cite\s/g)].length;
+  return [
+    ...readFileSync(path.join(fixture(fixtureName), source), "utf8").matchAll(/\{%-?\s*cite\s/g),
+  ].length;
 }
 
 describe("citations in the default numeric style (vancouver)", () => {
@@ -61,7 +66,9 @@ describe("citations in the default numeric style (vancouver)", () => {
 
   it("renders exactly one .citation element per shortcode", () => {
     const clusters = [...alpha.querySelectorAll(".citation")];
-    expect(clusters).toHaveLength(countCiteShortcodes("citations/numeric", "content/topics/alpha.md"));
+    expect(clusters).toHaveLength(
+      countCiteShortcodes("citations/numeric", "content/topics/alpha.md"),
+    );
     expect(clusters).toHaveLength(7);
     for (const cluster of clusters) {
       expect(cluster.getAttribute("class")).toBe("citation");
@@ -86,18 +93,30 @@ describe("citations in the default numeric style (vancouver)", () => {
       return alpha.getElementById(link.getAttribute("aria-describedby")!)!;
     };
     const olah = cardOf("olah2020zoom");
-    expect(visibleText(olah)).toBe("Olah C, Cammarata N. Zoom In: An Introduction to Circuits. Distill. 2020. doi:10.23915/distill.00024.001");
-    expect(olah.querySelector("a")?.getAttribute("href")).toBe("https://doi.org/10.23915/distill.00024.001");
+    expect(visibleText(olah)).toBe(
+      "Olah C, Cammarata N. Zoom In: An Introduction to Circuits. Distill. 2020. doi:10.23915/distill.00024.001",
+    );
+    expect(olah.querySelector("a")?.getAttribute("href")).toBe(
+      "https://doi.org/10.23915/distill.00024.001",
+    );
 
     const vaswani = cardOf("vaswani2017attention");
     expect(vaswani.querySelector(".cite-card-entry")?.textContent).toBe(
       "Vaswani A, Shazeer N. Attention Is All You Need. In: Advances in Neural Information Processing Systems. 2017.",
     );
-    expect(vaswani.querySelector("a.cite-card-link")?.getAttribute("href")).toBe("https://arxiv.org/abs/1706.03762");
+    expect(vaswani.querySelector("a.cite-card-link")?.getAttribute("href")).toBe(
+      "https://arxiv.org/abs/1706.03762",
+    );
 
-    expect(cardOf("smith2018json").querySelector("a")?.getAttribute("href")).toBe("https://example.org/smith-2018");
-    expect(cardOf("elhage2022toy").querySelector("a")?.getAttribute("href")).toBe("https://transformer-circuits.pub/2022/toy_model/");
-    expect(cardOf("muller2019accents").textContent).toBe("Müller H, García A. GPT Models & Accents – A Study. 2019.");
+    expect(cardOf("smith2018json").querySelector("a")?.getAttribute("href")).toBe(
+      "https://example.org/smith-2018",
+    );
+    expect(cardOf("elhage2022toy").querySelector("a")?.getAttribute("href")).toBe(
+      "https://transformer-circuits.pub/2022/toy_model/",
+    );
+    expect(cardOf("muller2019accents").textContent).toBe(
+      "Müller H, García A. GPT Models & Accents – A Study. 2019.",
+    );
   });
 
   it("lists the cited works after the article in order of first citation", () => {
@@ -119,10 +138,14 @@ describe("citations in the default numeric style (vancouver)", () => {
   it("links every reference back to each place that cites it", () => {
     for (const li of [...alpha.querySelectorAll("section.references li")]) {
       const key = li.id.replace(/^ref-/, "");
-      const anchors = [...alpha.querySelectorAll(`.article-body .cite-link[href="#ref-${key}"]`)].map((a) => `#${a.id}`);
+      const anchors = [
+        ...alpha.querySelectorAll(`.article-body .cite-link[href="#ref-${key}"]`),
+      ].map((a) => `#${a.id}`);
       const backlinks = [...li.querySelectorAll(".backlinks a")];
       expect(backlinks.map((a) => a.getAttribute("href"))).toEqual(anchors);
-      expect(backlinks.map((a) => a.textContent)).toEqual(anchors.length === 1 ? ["↩"] : anchors.map((_, i) => "abc"[i]));
+      expect(backlinks.map((a) => a.textContent)).toEqual(
+        anchors.length === 1 ? ["↩"] : anchors.map((_, i) => "abc"[i]),
+      );
     }
     const olahBacklinks = alpha.querySelectorAll("#ref-olah2020zoom .backlinks a");
     expect(olahBacklinks).toHaveLength(3);
@@ -139,7 +162,10 @@ describe("citations in the default numeric style (vancouver)", () => {
       ["1", "#ref-elhage2022solu"],
       ["2, ch. 2", "#ref-olah2020zoom"],
     ]);
-    expect([...beta.querySelectorAll("section.references li")].map((li) => li.id)).toEqual(["ref-elhage2022solu", "ref-olah2020zoom"]);
+    expect([...beta.querySelectorAll("section.references li")].map((li) => li.id)).toEqual([
+      "ref-elhage2022solu",
+      "ref-olah2020zoom",
+    ]);
   });
 
   it("builds a course bibliography at /references/ listing every cited work with the articles citing it", () => {
@@ -154,7 +180,8 @@ describe("citations in the default numeric style (vancouver)", () => {
       "smith2018json",
       "vaswani2017attention",
     ]);
-    const citedIn = (li: Element) => [...li.querySelectorAll(".cited-in a")].map((a) => [a.textContent, a.getAttribute("href")]);
+    const citedIn = (li: Element) =>
+      [...li.querySelectorAll(".cited-in a")].map((a) => [a.textContent, a.getAttribute("href")]);
     expect(items.map(citedIn)).toEqual([
       [["Beta", "/topics/beta/"]],
       [["Alpha", "/topics/alpha/"]],
@@ -167,8 +194,12 @@ describe("citations in the default numeric style (vancouver)", () => {
       [["Alpha", "/topics/alpha/"]],
     ]);
     const olah = items[3]!;
-    expect(olah.querySelector(".reference-entry")?.innerHTML).toBe(alpha.querySelector("#ref-olah2020zoom .reference-entry")?.innerHTML);
-    expect(items[5]!.querySelector("a.reference-link")?.getAttribute("href")).toBe("https://arxiv.org/abs/1706.03762");
+    expect(olah.querySelector(".reference-entry")?.innerHTML).toBe(
+      alpha.querySelector("#ref-olah2020zoom .reference-entry")?.innerHTML,
+    );
+    expect(items[5]!.querySelector("a.reference-link")?.getAttribute("href")).toBe(
+      "https://arxiv.org/abs/1706.03762",
+    );
     expect(page.body.textContent).not.toContain("Never Cited");
   });
 });
@@ -223,13 +254,20 @@ describe("citations in an author-date style (apa)", () => {
     expect(items[0]!.querySelector(".reference-entry")?.textContent).toBe(
       "Elhage, N., Hume, T., & Olsson, C. (2022a). Softmax Linear Units. Transformer Circuits Thread.",
     );
-    expect(items[1]!.querySelector(".reference-entry")?.textContent).toMatch(/^Elhage, N\., Hume, T\., & Olsson, C\. \(2022b\)\. Toy Models/);
-    for (const li of items) expect(li.querySelector(".reference-entry")?.textContent).not.toMatch(/^\s*\d/);
+    expect(items[1]!.querySelector(".reference-entry")?.textContent).toMatch(
+      /^Elhage, N\., Hume, T\., & Olsson, C\. \(2022b\)\. Toy Models/,
+    );
+    for (const li of items)
+      expect(li.querySelector(".reference-entry")?.textContent).not.toMatch(/^\s*\d/);
   });
 
   it("links back from the list to each citation", () => {
-    const backlinks = [...alpha.querySelectorAll("#ref-olah2020zoom .backlinks a")].map((a) => a.getAttribute("href"));
-    const anchors = [...alpha.querySelectorAll('.cite-link[href="#ref-olah2020zoom"]')].map((a) => `#${a.id}`);
+    const backlinks = [...alpha.querySelectorAll("#ref-olah2020zoom .backlinks a")].map((a) =>
+      a.getAttribute("href"),
+    );
+    const anchors = [...alpha.querySelectorAll('.cite-link[href="#ref-olah2020zoom"]')].map(
+      (a) => `#${a.id}`,
+    );
     expect(backlinks).toEqual(anchors);
     expect(anchors).toHaveLength(2);
   });
@@ -250,10 +288,15 @@ describe("citations in a custom CSL style from _data/", () => {
   it("uses the style's brackets, delimiter and entries", () => {
     expect(site.messages).toEqual([]);
     const page = site.page("/topics/alpha/");
-    expect([...page.querySelectorAll(".article-body .citation")].map(visibleText)).toEqual(["[1]", "[1; 2]"]);
+    expect([...page.querySelectorAll(".article-body .citation")].map(visibleText)).toEqual([
+      "[1]",
+      "[1; 2]",
+    ]);
     const items = [...page.querySelectorAll("section.references ol.reference-list > li")];
     expect(items.map((li) => li.id)).toEqual(["ref-olah2020zoom", "ref-elhage2022toy"]);
     // The style prints "[1]" in a number column of its own: the entry leaves it out.
-    expect(items[0]!.querySelector(".reference-entry")?.textContent).toBe("C. Olah, N. Cammarata. Zoom In: An Introduction to Circuits. 2020.");
+    expect(items[0]!.querySelector(".reference-entry")?.textContent).toBe(
+      "C. Olah, N. Cammarata. Zoom In: An Introduction to Circuits. 2020.",
+    );
   });
 });

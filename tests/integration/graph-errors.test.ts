@@ -51,12 +51,14 @@ describe("prerequisite diagnostics", () => {
     const site = await buildFixture("graph/warnings");
     expect(site.ok).toBe(true);
     const graph = site.page("/graph/");
-    expect([...graph.querySelectorAll("a.graph-node")].map((a) => a.getAttribute("href"))).toStrictEqual([
-      "/topics/deep-dive/",
-      "/topics/intro/",
-      "/topics/practice/",
-    ]);
+    expect(
+      [...graph.querySelectorAll("a.graph-node")].map((a) => a.getAttribute("href")),
+    ).toStrictEqual(["/topics/deep-dive/", "/topics/intro/", "/topics/practice/"]);
     // The prerequisite listed twice appears once.
-    expect([...site.page("/topics/practice/").querySelectorAll(".prerequisite-list a")].map((a) => a.textContent)).toStrictEqual(["Intro"]);
+    expect(
+      [...site.page("/topics/practice/").querySelectorAll(".prerequisite-list a")].map(
+        (a) => a.textContent,
+      ),
+    ).toStrictEqual(["Intro"]);
   });
 });

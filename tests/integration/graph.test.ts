@@ -20,14 +20,70 @@ interface Expected {
 
 /** In the expected learning order. "attention" has order 1 in its block but needs "softmax" (order 2). */
 const ARTICLES: Expected[] = [
-  { slug: "vectors", title: "Vectors", block: "foundations", difficulty: "introductory", minutes: 1, prerequisites: [] },
-  { slug: "matrices", title: "Matrices", block: "foundations", difficulty: "introductory", minutes: 2, prerequisites: ["vectors"] },
-  { slug: "probability", title: "Probability", block: "foundations", difficulty: "introductory", minutes: 3, prerequisites: [] },
-  { slug: "softmax", title: "Softmax", block: "mechanisms", difficulty: "intermediate", minutes: 2, prerequisites: ["vectors", "probability"] },
-  { slug: "attention", title: HOSTILE, block: "mechanisms", difficulty: "advanced", minutes: 4, prerequisites: ["matrices", "softmax"] },
-  { slug: "embeddings", title: "Embeddings", block: "mechanisms", difficulty: "intermediate", minutes: 1, prerequisites: ["matrices"] },
-  { slug: "transformers", title: "Transformer Blocks", block: "applications", difficulty: "advanced", minutes: 5, prerequisites: ["matrices", "attention", "embeddings"] },
-  { slug: "interpretability", title: "Interpretability", block: "applications", difficulty: "advanced", minutes: 2, prerequisites: ["transformers"] },
+  {
+    slug: "vectors",
+    title: "Vectors",
+    block: "foundations",
+    difficulty: "introductory",
+    minutes: 1,
+    prerequisites: [],
+  },
+  {
+    slug: "matrices",
+    title: "Matrices",
+    block: "foundations",
+    difficulty: "introductory",
+    minutes: 2,
+    prerequisites: ["vectors"],
+  },
+  {
+    slug: "probability",
+    title: "Probability",
+    block: "foundations",
+    difficulty: "introductory",
+    minutes: 3,
+    prerequisites: [],
+  },
+  {
+    slug: "softmax",
+    title: "Softmax",
+    block: "mechanisms",
+    difficulty: "intermediate",
+    minutes: 2,
+    prerequisites: ["vectors", "probability"],
+  },
+  {
+    slug: "attention",
+    title: HOSTILE,
+    block: "mechanisms",
+    difficulty: "advanced",
+    minutes: 4,
+    prerequisites: ["matrices", "softmax"],
+  },
+  {
+    slug: "embeddings",
+    title: "Embeddings",
+    block: "mechanisms",
+    difficulty: "intermediate",
+    minutes: 1,
+    prerequisites: ["matrices"],
+  },
+  {
+    slug: "transformers",
+    title: "Transformer Blocks",
+    block: "applications",
+    difficulty: "advanced",
+    minutes: 5,
+    prerequisites: ["matrices", "attention", "embeddings"],
+  },
+  {
+    slug: "interpretability",
+    title: "Interpretability",
+    block: "applications",
+    difficulty: "advanced",
+    minutes: 2,
+    prerequisites: ["transformers"],
+  },
 ];
 const ORDER = ARTICLES.map((a) => a.slug);
 const BY_SLUG = new Map(ARTICLES.map((a) => [a.slug, a]));
@@ -42,7 +98,8 @@ const byOrder = (a: string, b: string) => ORDER.indexOf(a) - ORDER.indexOf(b);
 const dependents = (slug: string) => ORDER.filter((s) => get(s).prerequisites.includes(slug));
 function ancestors(slug: string): string[] {
   const found = new Set<string>();
-  const visit = (s: string) => get(s).prerequisites.forEach((p) => (found.has(p) ? undefined : (found.add(p), visit(p))));
+  const visit = (s: string) =>
+    get(s).prerequisites.forEach((p) => (found.has(p) ? undefined : (found.add(p), visit(p))));
   visit(slug);
   return [...found].sort(byOrder);
 }
@@ -67,7 +124,9 @@ describe("graph fixture course", () => {
 
     it("has its title and reading time", () => {
       expect(page().querySelector("h1")?.textContent).toBe(article.title);
-      expect(text(page().querySelector(".article-meta .reading-time"))).toBe(`${article.minutes} min read`);
+      expect(text(page().querySelector(".article-meta .reading-time"))).toBe(
+        `${article.minutes} min read`,
+      );
     });
 
     it('lists its direct prerequisites under "Before you read" with their real title, difficulty and reading time', () => {
@@ -92,7 +151,9 @@ describe("graph fixture course", () => {
         })),
       );
       if (article.prerequisites.length === 0) {
-        expect(text(section.querySelector(":scope > p"))).toBe("No prerequisites: you can start here.");
+        expect(text(section.querySelector(":scope > p"))).toBe(
+          "No prerequisites: you can start here.",
+        );
       }
     });
 
@@ -105,7 +166,9 @@ describe("graph fixture course", () => {
       }
       expect(plan).not.toBeNull();
       const total = all.reduce((sum, s) => sum + get(s).minutes, 0);
-      expect(text(plan!.querySelector(".reading-plan-count"))).toBe(`${all.length} articles to read first · ${total} min read`);
+      expect(text(plan!.querySelector(".reading-plan-count"))).toBe(
+        `${all.length} articles to read first · ${total} min read`,
+      );
       expect(
         [...plan!.querySelectorAll("ol.reading-plan-list > li")].map((li) => [
           li.querySelector("a")?.getAttribute("href"),
@@ -121,8 +184,13 @@ describe("graph fixture course", () => {
       expect(text(section.querySelector("h2"))).toBe("Where this leads");
       const links = [...section.querySelectorAll(".leads-list > li > a")];
       const expected = dependents(article.slug);
-      expect(links.map((a) => [a.getAttribute("href"), a.textContent])).toStrictEqual(expected.map((s) => [url(s), get(s).title]));
-      if (expected.length === 0) expect(text(section.querySelector(":scope > p"))).toBe("Nothing in the course requires this article yet.");
+      expect(links.map((a) => [a.getAttribute("href"), a.textContent])).toStrictEqual(
+        expected.map((s) => [url(s), get(s).title]),
+      );
+      if (expected.length === 0)
+        expect(text(section.querySelector(":scope > p"))).toBe(
+          "Nothing in the course requires this article yet.",
+        );
     });
 
     it("links to the previous and next article in learning order", () => {
@@ -132,9 +200,13 @@ describe("graph fixture course", () => {
       const before = ORDER[i - 1];
       const after = ORDER[i + 1];
       expect(previous?.getAttribute("href") ?? null).toBe(before ? url(before) : null);
-      expect(previous?.querySelector(".pager-title")?.textContent ?? null).toBe(before ? get(before).title : null);
+      expect(previous?.querySelector(".pager-title")?.textContent ?? null).toBe(
+        before ? get(before).title : null,
+      );
       expect(next?.getAttribute("href") ?? null).toBe(after ? url(after) : null);
-      expect(next?.querySelector(".pager-title")?.textContent ?? null).toBe(after ? get(after).title : null);
+      expect(next?.querySelector(".pager-title")?.textContent ?? null).toBe(
+        after ? get(after).title : null,
+      );
     });
 
     it("draws its neighbourhood: two levels of prerequisites and of dependents, itself marked, linked to the full graph", () => {
@@ -145,19 +217,27 @@ describe("graph fixture course", () => {
       const grandparents = parents.flatMap((s) => get(s).prerequisites);
       const children = dependents(article.slug);
       const grandchildren = children.flatMap(dependents);
-      const expected = [...new Set([article.slug, ...parents, ...grandparents, ...children, ...grandchildren])].sort(byOrder);
+      const expected = [
+        ...new Set([article.slug, ...parents, ...grandparents, ...children, ...grandchildren]),
+      ].sort(byOrder);
       const nodes = [...svg.querySelectorAll("a.graph-node")];
       expect(nodes.map((a) => a.getAttribute("href"))).toStrictEqual(expected.map(url));
-      expect(nodes.map((a) => a.getAttribute("id"))).toStrictEqual(expected.map((s) => `near-${s}`));
+      expect(nodes.map((a) => a.getAttribute("id"))).toStrictEqual(
+        expected.map((s) => `near-${s}`),
+      );
       const current = [...svg.querySelectorAll(".is-current")];
       expect(current.map((a) => a.getAttribute("href"))).toStrictEqual([url(article.slug)]);
-      expect(figure.querySelector(`figcaption a[href="/graph/#node-${article.slug}"]`)).not.toBeNull();
+      expect(
+        figure.querySelector(`figcaption a[href="/graph/#node-${article.slug}"]`),
+      ).not.toBeNull();
       expect(text(figure.querySelector("figcaption"))).not.toContain("more not shown");
       // Edges only join shown nodes.
       for (const path of svg.querySelectorAll("path.graph-edge")) {
         expect(expected).toContain(path.getAttribute("data-from"));
         expect(expected).toContain(path.getAttribute("data-to"));
-        expect(EDGES).toContain(`${path.getAttribute("data-from")}→${path.getAttribute("data-to")}`);
+        expect(EDGES).toContain(
+          `${path.getAttribute("data-from")}→${path.getAttribute("data-to")}`,
+        );
       }
     });
   });
@@ -176,12 +256,16 @@ describe("/graph/", () => {
     const svg = page().querySelector(".course-graph-scroll svg.course-graph")!;
     expect(svg).not.toBeNull();
     const nodes = [...svg.querySelectorAll("a.graph-node")];
-    expect(nodes.map((a) => [a.getAttribute("id"), a.getAttribute("href")])).toStrictEqual(ORDER.map((s) => [`node-${s}`, url(s)]));
+    expect(nodes.map((a) => [a.getAttribute("id"), a.getAttribute("href")])).toStrictEqual(
+      ORDER.map((s) => [`node-${s}`, url(s)]),
+    );
   });
 
   it("draws the reduced edges", () => {
     const paths = [...page().querySelectorAll("svg.course-graph path.graph-edge")];
-    expect(paths.map((p) => `${p.getAttribute("data-from")}→${p.getAttribute("data-to")}`).sort()).toStrictEqual([...REDUCED_EDGES].sort());
+    expect(
+      paths.map((p) => `${p.getAttribute("data-from")}→${p.getAttribute("data-to")}`).sort(),
+    ).toStrictEqual([...REDUCED_EDGES].sort());
   });
 
   it("has a text alternative in learning order with each article's prerequisites", () => {
@@ -191,7 +275,10 @@ describe("/graph/", () => {
       items.map((li) => ({
         href: li.querySelector(":scope > a")?.getAttribute("href"),
         title: li.querySelector(":scope > a")?.textContent,
-        requires: [...li.querySelectorAll("ul > li")].map((r) => [r.querySelector("a")?.getAttribute("href"), text(r)]),
+        requires: [...li.querySelectorAll("ul > li")].map((r) => [
+          r.querySelector("a")?.getAttribute("href"),
+          text(r),
+        ]),
       })),
     ).toStrictEqual(
       ARTICLES.map((a) => ({
@@ -211,13 +298,31 @@ describe("/graph.json", () => {
   const json = () => JSON.parse(site.file("graph.json")) as GraphJson;
 
   it("has every article in learning order with its slug, URL, title, block and difficulty", () => {
-    expect(json().nodes.map(({ slug, url, title, block, difficulty }) => ({ slug, url, title, block, difficulty }))).toStrictEqual(
-      ARTICLES.map((a) => ({ slug: a.slug, url: url(a.slug), title: a.title, block: a.block, difficulty: a.difficulty })),
+    expect(
+      json().nodes.map(({ slug, url, title, block, difficulty }) => ({
+        slug,
+        url,
+        title,
+        block,
+        difficulty,
+      })),
+    ).toStrictEqual(
+      ARTICLES.map((a) => ({
+        slug: a.slug,
+        url: url(a.slug),
+        title: a.title,
+        block: a.block,
+        difficulty: a.difficulty,
+      })),
     );
   });
 
   it("has every edge as written, the implied one included", () => {
-    expect(json().edges.map((e) => `${e.from}→${e.to}`).sort()).toStrictEqual([...EDGES].sort());
+    expect(
+      json()
+        .edges.map((e) => `${e.from}→${e.to}`)
+        .sort(),
+    ).toStrictEqual([...EDGES].sort());
   });
 });
 
@@ -232,19 +337,33 @@ describe("the hostile title", () => {
     expect(article.getElementsByTagName("attention")).toHaveLength(0);
 
     const transformers = site.page("/topics/transformers/");
-    expect(transformers.querySelector('.prerequisite-list a[href="/topics/attention/"]')?.textContent).toBe(HOSTILE);
-    expect(transformers.querySelector('.reading-plan-list a[href="/topics/attention/"]')?.textContent).toBe(HOSTILE);
-    expect(site.page("/topics/softmax/").querySelector('.leads-list a[href="/topics/attention/"]')?.textContent).toBe(HOSTILE);
-    expect(site.page("/topics/softmax/").querySelector("a.pager-next .pager-title")?.textContent).toBe(HOSTILE);
+    expect(
+      transformers.querySelector('.prerequisite-list a[href="/topics/attention/"]')?.textContent,
+    ).toBe(HOSTILE);
+    expect(
+      transformers.querySelector('.reading-plan-list a[href="/topics/attention/"]')?.textContent,
+    ).toBe(HOSTILE);
+    expect(
+      site.page("/topics/softmax/").querySelector('.leads-list a[href="/topics/attention/"]')
+        ?.textContent,
+    ).toBe(HOSTILE);
+    expect(
+      site.page("/topics/softmax/").querySelector("a.pager-next .pager-title")?.textContent,
+    ).toBe(HOSTILE);
 
     const graph = site.page("/graph/");
     expect(site.file("graph/index.html")).not.toContain("<Attention>");
     expect(graph.getElementsByTagName("attention")).toHaveLength(0);
     expect(graph.querySelector("#list-attention > a")?.textContent).toBe(HOSTILE);
-    for (const node of [graph.querySelector("#node-attention"), transformers.querySelector("#near-attention")]) {
+    for (const node of [
+      graph.querySelector("#node-attention"),
+      transformers.querySelector("#near-attention"),
+    ]) {
       expect(node).not.toBeNull();
       expect(node!.querySelector("title")?.textContent).toBe(`${HOSTILE} (Advanced · 4 min read)`);
-      const lines = [...node!.querySelectorAll("text.graph-node-title tspan")].map((t) => t.textContent);
+      const lines = [...node!.querySelectorAll("text.graph-node-title tspan")].map(
+        (t) => t.textContent,
+      );
       expect(lines.length).toBeGreaterThan(1);
       expect(lines.join(" ")).toBe(HOSTILE);
     }

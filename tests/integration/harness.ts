@@ -29,9 +29,16 @@ export interface BuiltSite {
   exists(relativePath: string): boolean;
 }
 
-export async function buildFixture(name: string, options: { includeDrafts?: boolean } = {}): Promise<BuiltSite> {
+export async function buildFixture(
+  name: string,
+  options: { includeDrafts?: boolean } = {},
+): Promise<BuiltSite> {
   const outDir = path.join(mkdtempSync(path.join(tmpdir(), "syllabus-test-")), "_site");
-  const result = await buildSite({ root: fixture(name), outDir, includeDrafts: options.includeDrafts ?? false });
+  const result = await buildSite({
+    root: fixture(name),
+    outDir,
+    includeDrafts: options.includeDrafts ?? false,
+  });
   const resolve = (relativePath: string) => path.join(outDir, relativePath.replace(/^\//, ""));
   return {
     ok: result.ok,

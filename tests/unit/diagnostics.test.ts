@@ -8,7 +8,12 @@ import {
   type Diagnostic,
 } from "../../src/diagnostics.js";
 
-const at = (file: string, line: number, column: number, severity: Diagnostic["severity"] = "error"): Diagnostic => ({
+const at = (
+  file: string,
+  line: number,
+  column: number,
+  severity: Diagnostic["severity"] = "error",
+): Diagnostic => ({
   file,
   line,
   column,
@@ -42,11 +47,15 @@ describe("formatDiagnostic", () => {
         message: 'Unknown frontmatter key "titel"; it is ignored',
         hint: 'did you mean "title"?',
       }),
-    ).toBe('a.md:1:1: warning: Unknown frontmatter key "titel"; it is ignored (frontmatter-unknown-key)\n  hint: did you mean "title"?');
+    ).toBe(
+      'a.md:1:1: warning: Unknown frontmatter key "titel"; it is ignored (frontmatter-unknown-key)\n  hint: did you mean "title"?',
+    );
   });
 
   it("prints notes with their severity", () => {
-    expect(formatDiagnostic({ ...at("b.md", 3, 4, "note"), message: "FYI" })).toBe("b.md:3:4: note: FYI (some-rule)");
+    expect(formatDiagnostic({ ...at("b.md", 3, 4, "note"), message: "FYI" })).toBe(
+      "b.md:3:4: note: FYI (some-rule)",
+    );
   });
 });
 
@@ -60,8 +69,18 @@ describe("hasErrors", () => {
 
 describe("sortDiagnostics", () => {
   it("orders by file, then line, then column", () => {
-    const sorted = sortDiagnostics([at("b.md", 1, 1), at("a.md", 10, 2), at("a.md", 2, 9), at("a.md", 10, 1)]);
-    expect(sorted.map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual(["a.md:2:9", "a.md:10:1", "a.md:10:2", "b.md:1:1"]);
+    const sorted = sortDiagnostics([
+      at("b.md", 1, 1),
+      at("a.md", 10, 2),
+      at("a.md", 2, 9),
+      at("a.md", 10, 1),
+    ]);
+    expect(sorted.map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual([
+      "a.md:2:9",
+      "a.md:10:1",
+      "a.md:10:2",
+      "b.md:1:1",
+    ]);
   });
 
   it("compares lines numerically, not as text", () => {
@@ -97,12 +116,16 @@ describe("formatReport", () => {
   });
 
   it("uses the singular for one error and the plural for zero warnings", () => {
-    expect(formatReport([at("a.md", 1, 1)])).toBe("a.md:1:1: error: error at a.md:1:1 (some-rule)\n1 error, 0 warnings\n");
+    expect(formatReport([at("a.md", 1, 1)])).toBe(
+      "a.md:1:1: error: error at a.md:1:1 (some-rule)\n1 error, 0 warnings\n",
+    );
   });
 
   it("leaves notes out unless asked for", () => {
     const diagnostics = [at("a.md", 1, 1, "note"), at("a.md", 2, 1, "warning")];
-    expect(formatReport(diagnostics)).toBe("a.md:2:1: warning: warning at a.md:2:1 (some-rule)\n0 errors, 1 warning\n");
+    expect(formatReport(diagnostics)).toBe(
+      "a.md:2:1: warning: warning at a.md:2:1 (some-rule)\n0 errors, 1 warning\n",
+    );
     expect(formatReport(diagnostics, { includeNotes: true })).toBe(
       "a.md:1:1: note: note at a.md:1:1 (some-rule)\na.md:2:1: warning: warning at a.md:2:1 (some-rule)\n0 errors, 1 warning\n",
     );
@@ -128,7 +151,15 @@ describe("DiagnosticSink", () => {
     sink.note(where, "r3", "fyi");
     sink.report({ ...where, severity: "error", rule: "r4", message: "direct" });
     expect(sink.items).toStrictEqual([
-      { file: "x.md", line: 3, column: 5, severity: "error", rule: "r1", message: "bad", hint: "do this" },
+      {
+        file: "x.md",
+        line: 3,
+        column: 5,
+        severity: "error",
+        rule: "r1",
+        message: "bad",
+        hint: "do this",
+      },
       { file: "x.md", line: 3, column: 5, severity: "warning", rule: "r2", message: "odd" },
       { file: "x.md", line: 3, column: 5, severity: "note", rule: "r3", message: "fyi" },
       { file: "x.md", line: 3, column: 5, severity: "error", rule: "r4", message: "direct" },

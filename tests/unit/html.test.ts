@@ -3,7 +3,9 @@ import { attributes, escapeHtml, safeJson } from "../../src/html.js";
 
 describe("escapeHtml", () => {
   it("escapes the five HTML-significant characters", () => {
-    expect(escapeHtml(`<a href="x">Tom & Jerry's</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+    expect(escapeHtml(`<a href="x">Tom & Jerry's</a>`)).toBe(
+      "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;",
+    );
   });
 
   it("escapes an ampersand that already looks like an entity", () => {
@@ -18,11 +20,15 @@ describe("escapeHtml", () => {
 
 describe("attributes", () => {
   it("renders name=value pairs with escaped values, each with a leading space", () => {
-    expect(attributes({ class: "a b", title: 'say "hi" & <go>' })).toBe(' class="a b" title="say &quot;hi&quot; &amp; &lt;go&gt;"');
+    expect(attributes({ class: "a b", title: 'say "hi" & <go>' })).toBe(
+      ' class="a b" title="say &quot;hi&quot; &amp; &lt;go&gt;"',
+    );
   });
 
   it("renders true as a bare attribute and leaves out false, null and undefined", () => {
-    expect(attributes({ hidden: true, open: false, id: null, lang: undefined, tabindex: 0 })).toBe(' hidden tabindex="0"');
+    expect(attributes({ hidden: true, open: false, id: null, lang: undefined, tabindex: 0 })).toBe(
+      ' hidden tabindex="0"',
+    );
   });
 
   it("renders numbers as text", () => {
@@ -34,10 +40,11 @@ describe("attributes", () => {
   });
 });
 
-
 describe("safeJson", () => {
   it("escapes <, > and & so it cannot end a script element", () => {
-    expect(safeJson({ a: "</script><b>&" })).toBe('{"a":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}');
+    expect(safeJson({ a: "</script><b>&" })).toBe(
+      '{"a":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}',
+    );
   });
 
   it("escapes the JavaScript line and paragraph separators", () => {
@@ -53,4 +60,3 @@ describe("safeJson", () => {
     expect(safeJson({ a: 1 }, 2)).toBe('{\n  "a": 1\n}');
   });
 });
-

@@ -33,7 +33,11 @@ describe("resolveOptions", () => {
   });
 
   it("keeps given values and merges UI overrides over the defaults", () => {
-    const options = resolveOptions({ title: "Linear Algebra", url: "https://example.org", ui: { sidenote: "Note" } });
+    const options = resolveOptions({
+      title: "Linear Algebra",
+      url: "https://example.org",
+      ui: { sidenote: "Note" },
+    });
     expect(options.title).toBe("Linear Algebra");
     expect(options.url).toBe("https://example.org");
     expect(options.ui.sidenote).toBe("Note");
@@ -55,7 +59,10 @@ describe("loadOptions", () => {
   it("warns about an unknown key, with a did-you-mean hint", () => {
     const root = mkdtempSync(path.join(tmpdir(), "syllabus-options-"));
     mkdirSync(path.join(root, "_data"));
-    writeFileSync(path.join(root, "_data/site.json"), '{\n  "title": "T",\n  "citationstyle": "apa"\n}\n');
+    writeFileSync(
+      path.join(root, "_data/site.json"),
+      '{\n  "title": "T",\n  "citationstyle": "apa"\n}\n',
+    );
     expect(loadOptions(root).diagnostics).toEqual([
       {
         file: "_data/site.json",
@@ -77,7 +84,9 @@ describe("loadOptions", () => {
   });
 
   it("reads site.json and merges UI strings", () => {
-    const { options, diagnostics } = loadOptions(projectWithSite('{"title":"Mein Kurs","lang":"de","ui":{"pauseAndThink":"Denk nach"}}'));
+    const { options, diagnostics } = loadOptions(
+      projectWithSite('{"title":"Mein Kurs","lang":"de","ui":{"pauseAndThink":"Denk nach"}}'),
+    );
     expect(diagnostics).toEqual([]);
     expect(options.title).toBe("Mein Kurs");
     expect(options.lang).toBe("de");
@@ -86,7 +95,9 @@ describe("loadOptions", () => {
   });
 
   it("reports an unknown UI key at the ui key, with a did-you-mean hint", () => {
-    const { options, diagnostics } = loadOptions(projectWithSite('{\n  "title": "X",\n  "ui": {\n    "pauseAndThnk": "Denk"\n  }\n}'));
+    const { options, diagnostics } = loadOptions(
+      projectWithSite('{\n  "title": "X",\n  "ui": {\n    "pauseAndThnk": "Denk"\n  }\n}'),
+    );
     expect(diagnostics).toStrictEqual([
       {
         file: "_data/site.json",
@@ -102,10 +113,22 @@ describe("loadOptions", () => {
   });
 
   it("reports values of the wrong type at their keys", () => {
-    const { diagnostics } = loadOptions(projectWithSite('{\n  "title": "X",\n  "brokenLinks": "fatal",\n  "glossaryLinks": "yes"\n}'));
+    const { diagnostics } = loadOptions(
+      projectWithSite('{\n  "title": "X",\n  "brokenLinks": "fatal",\n  "glossaryLinks": "yes"\n}'),
+    );
     expect(diagnostics.map((d) => [d.line, d.column, d.rule, d.message])).toEqual([
-      [3, 3, "site-options", 'Invalid "brokenLinks" in site options: Invalid option: expected one of "error"|"warning"'],
-      [4, 3, "site-options", 'Invalid "glossaryLinks" in site options: Invalid input: expected boolean, received string'],
+      [
+        3,
+        3,
+        "site-options",
+        'Invalid "brokenLinks" in site options: Invalid option: expected one of "error"|"warning"',
+      ],
+      [
+        4,
+        3,
+        "site-options",
+        'Invalid "glossaryLinks" in site options: Invalid input: expected boolean, received string',
+      ],
     ]);
     expect(diagnostics.every((d) => d.hint === undefined)).toBe(true);
   });
@@ -121,14 +144,27 @@ describe("loadOptions", () => {
     const { options, diagnostics } = loadOptions(projectWithSite("[1]"));
     expect(options).toStrictEqual(DEFAULTS);
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ line: 1, column: 1, severity: "error", rule: "site-options" });
+    expect(diagnostics[0]).toMatchObject({
+      line: 1,
+      column: 1,
+      severity: "error",
+      rule: "site-options",
+    });
   });
 
   it("reports malformed JSON at its position", () => {
-    const { options, diagnostics } = loadOptions(projectWithSite('{\n  "title": "X"\n  "lang": "de"\n}'));
+    const { options, diagnostics } = loadOptions(
+      projectWithSite('{\n  "title": "X"\n  "lang": "de"\n}'),
+    );
     expect(options).toStrictEqual(DEFAULTS);
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ file: "_data/site.json", line: 3, column: 3, severity: "error", rule: "json-syntax" });
+    expect(diagnostics[0]).toMatchObject({
+      file: "_data/site.json",
+      line: 3,
+      column: 3,
+      severity: "error",
+      rule: "json-syntax",
+    });
     expect(diagnostics[0]?.message).toMatch(/^Malformed JSON: /);
   });
 });

@@ -73,7 +73,9 @@ describe("closest", () => {
 
 describe("didYouMean", () => {
   it("suggests one name", () => {
-    expect(didYouMean("dificulty", ["title", "difficulty", "draft"])).toBe('did you mean "difficulty"?');
+    expect(didYouMean("dificulty", ["title", "difficulty", "draft"])).toBe(
+      'did you mean "difficulty"?',
+    );
   });
 
   it("joins two suggestions with 'or'", () => {
@@ -81,7 +83,9 @@ describe("didYouMean", () => {
   });
 
   it("joins three suggestions with a comma and 'or'", () => {
-    expect(didYouMean("abc", ["abd", "abe", "abf", "abg"])).toBe('did you mean "abd", "abe" or "abf"?');
+    expect(didYouMean("abc", ["abd", "abe", "abf", "abg"])).toBe(
+      'did you mean "abd", "abe" or "abf"?',
+    );
   });
 
   it("is undefined when nothing is close", () => {

@@ -38,11 +38,13 @@ describe("slugFromTopicPath", () => {
 
 describe("isValidSlug", () => {
   it("accepts letters and digits joined by single dashes or underscores", () => {
-    for (const slug of ["a", "first", "linear-algebra", "a_b", "Part-2", "x1-y2_z3"]) expect(isValidSlug(slug), slug).toBe(true);
+    for (const slug of ["a", "first", "linear-algebra", "a_b", "Part-2", "x1-y2_z3"])
+      expect(isValidSlug(slug), slug).toBe(true);
   });
 
   it("rejects empty, leading/trailing/double separators, spaces, dots and slashes", () => {
-    for (const slug of ["", "-a", "a-", "a--b", "a_-b", "a b", "a.b", "a/b", "é"]) expect(isValidSlug(slug), slug).toBe(false);
+    for (const slug of ["", "-a", "a-", "a--b", "a_-b", "a b", "a.b", "a/b", "é"])
+      expect(isValidSlug(slug), slug).toBe(false);
   });
 });
 
@@ -77,11 +79,30 @@ describe("urlScheme", () => {
 
 describe("isSafeLink", () => {
   it("allows relative, http(s) and mailto links", () => {
-    for (const url of ["/a/", "a.html", "#x", "?q", "http://x.org", "HTTPS://X.ORG", "mailto:a@b.c", ""]) expect(isSafeLink(url), url).toBe(true);
+    for (const url of [
+      "/a/",
+      "a.html",
+      "#x",
+      "?q",
+      "http://x.org",
+      "HTTPS://X.ORG",
+      "mailto:a@b.c",
+      "",
+    ])
+      expect(isSafeLink(url), url).toBe(true);
   });
 
   it("rejects script and other schemes, however they are disguised", () => {
-    for (const url of ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "java\tscript:alert(1)", " javascript:x", "vbscript:x", "data:text/html,<script>", "ftp://x.org", "file:///etc/passwd"]) {
+    for (const url of [
+      "javascript:alert(1)",
+      "JAVASCRIPT:alert(1)",
+      "java\tscript:alert(1)",
+      " javascript:x",
+      "vbscript:x",
+      "data:text/html,<script>",
+      "ftp://x.org",
+      "file:///etc/passwd",
+    ]) {
       expect(isSafeLink(url), url).toBe(false);
     }
   });

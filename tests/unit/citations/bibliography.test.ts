@@ -44,14 +44,27 @@ describe("loadBibliography", () => {
         "  year = {2020}", // 6
         "}", // 7
       ),
-      ...json([{ id: "smith2018", type: "book", title: "A Book", author: [{ family: "Smith", given: "Alice" }], issued: { "date-parts": [[2018]] } }]),
+      ...json([
+        {
+          id: "smith2018",
+          type: "book",
+          title: "A Book",
+          author: [{ family: "Smith", given: "Alice" }],
+          issued: { "date-parts": [[2018]] },
+        },
+      ]),
     });
     expect(diagnostics).toEqual([]);
     expect(bibliography.present).toBe(true);
     expect([...bibliography.works.keys()]).toEqual(["olah2020zoom", "smith2018"]);
 
     const olah = bibliography.works.get("olah2020zoom")!;
-    expect(olah).toMatchObject({ id: "olah2020zoom", file: "_data/references.bib", line: 2, column: 1 });
+    expect(olah).toMatchObject({
+      id: "olah2020zoom",
+      file: "_data/references.bib",
+      line: 2,
+      column: 1,
+    });
     expect(olah.item).toMatchObject({
       id: "olah2020zoom",
       type: "article-journal",
@@ -63,7 +76,12 @@ describe("loadBibliography", () => {
 
     const smith = bibliography.works.get("smith2018")!;
     // The item's `{` is on line 2, column 3 of the pretty-printed JSON.
-    expect(smith).toMatchObject({ id: "smith2018", file: "_data/references.json", line: 2, column: 3 });
+    expect(smith).toMatchObject({
+      id: "smith2018",
+      file: "_data/references.json",
+      line: 2,
+      column: 3,
+    });
     expect(smith.item).toMatchObject({ type: "book", title: "A Book" });
   });
 
@@ -76,7 +94,13 @@ describe("loadBibliography", () => {
 
   it("reports a key defined in both files as an error naming both places, keeping the first", () => {
     const { bibliography, diagnostics } = load({
-      ...bib("@misc{other, title = {Other}}", "", "@misc{shared2020,", "  title = {From BibTeX}", "}"),
+      ...bib(
+        "@misc{other, title = {Other}}",
+        "",
+        "@misc{shared2020,",
+        "  title = {From BibTeX}",
+        "}",
+      ),
       ...json([
         { id: "json-only", type: "book", title: "J" },
         { id: "shared2020", type: "book", title: "From JSON" },
@@ -92,7 +116,10 @@ describe("loadBibliography", () => {
         message: 'Key "shared2020" is defined twice: first at _data/references.bib:3:1',
       },
     ]);
-    expect(bibliography.works.get("shared2020")).toMatchObject({ file: "_data/references.bib", line: 3 });
+    expect(bibliography.works.get("shared2020")).toMatchObject({
+      file: "_data/references.bib",
+      line: 3,
+    });
     expect(bibliography.works.get("shared2020")!.item.title).toBe("From BibTeX");
     expect([...bibliography.works.keys()]).toEqual(["other", "shared2020", "json-only"]);
   });
@@ -165,35 +192,64 @@ describe("loadBibliography", () => {
         { id: "jsondoi", type: "article", title: "J", DOI: "doi:10.5555/json" },
         { id: "jsonurl", type: "webpage", title: "J", URL: "http://example.com/page" },
         { id: "jsondangerous", type: "webpage", title: "J", URL: " JavaScript:alert(2)" },
-        { id: "jsondata", type: "webpage", title: "J", URL: "data:text/html,<script>alert(3)</script>" },
+        {
+          id: "jsondata",
+          type: "webpage",
+          title: "J",
+          URL: "data:text/html,<script>alert(3)</script>",
+        },
       ]),
     });
     const link = (id: string) => bibliography.works.get(id)!.link;
 
     it("links a DOI at https://doi.org/", () => {
-      expect(link("bydoi")).toEqual({ href: "https://doi.org/10.1000/xyz123", label: "doi:10.1000/xyz123" });
+      expect(link("bydoi")).toEqual({
+        href: "https://doi.org/10.1000/xyz123",
+        label: "doi:10.1000/xyz123",
+      });
       expect(bibliography.works.get("bydoi")!.item.DOI).toBe("10.1000/xyz123");
     });
 
     it("accepts a DOI written as a URL or with a doi: prefix", () => {
-      expect(link("bydoiurl")).toEqual({ href: "https://doi.org/10.1000/abc", label: "doi:10.1000/abc" });
+      expect(link("bydoiurl")).toEqual({
+        href: "https://doi.org/10.1000/abc",
+        label: "doi:10.1000/abc",
+      });
       expect(bibliography.works.get("bydoiurl")!.item.DOI).toBe("10.1000/abc");
-      expect(link("jsondoi")).toEqual({ href: "https://doi.org/10.5555/json", label: "doi:10.5555/json" });
+      expect(link("jsondoi")).toEqual({
+        href: "https://doi.org/10.5555/json",
+        label: "doi:10.5555/json",
+      });
     });
 
     it("links a URL, labelled with its host", () => {
-      expect(link("byurl")).toEqual({ href: "https://example.org/paper.pdf", label: "example.org" });
+      expect(link("byurl")).toEqual({
+        href: "https://example.org/paper.pdf",
+        label: "example.org",
+      });
       expect(link("jsonurl")).toEqual({ href: "http://example.com/page", label: "example.com" });
     });
 
     it("prefers the DOI to the URL", () => {
-      expect(link("both")).toEqual({ href: "https://doi.org/10.1000/both", label: "doi:10.1000/both" });
+      expect(link("both")).toEqual({
+        href: "https://doi.org/10.1000/both",
+        label: "doi:10.1000/both",
+      });
     });
 
     it("links an arXiv eprint at https://arxiv.org/abs/", () => {
-      expect(link("byarxiv")).toEqual({ href: "https://arxiv.org/abs/1706.03762", label: "arXiv:1706.03762" });
-      expect(link("byeprinttype")).toEqual({ href: "https://arxiv.org/abs/2301.00001", label: "arXiv:2301.00001" });
-      expect(link("bareeprint")).toEqual({ href: "https://arxiv.org/abs/hep-th/9901001", label: "arXiv:hep-th/9901001" });
+      expect(link("byarxiv")).toEqual({
+        href: "https://arxiv.org/abs/1706.03762",
+        label: "arXiv:1706.03762",
+      });
+      expect(link("byeprinttype")).toEqual({
+        href: "https://arxiv.org/abs/2301.00001",
+        label: "arXiv:2301.00001",
+      });
+      expect(link("bareeprint")).toEqual({
+        href: "https://arxiv.org/abs/hep-th/9901001",
+        label: "arXiv:hep-th/9901001",
+      });
     });
 
     it("does not link an eprint of another archive", () => {
@@ -219,7 +275,9 @@ describe("loadBibliography", () => {
         ["_data/references.json", 14, 3, "warning"],
         ["_data/references.json", 20, 3, "warning"],
       ]);
-      expect(warnings[0]!.message).toBe('URL "javascript:alert(1)" of "dangerous" is not an http(s) URL; it is left out');
+      expect(warnings[0]!.message).toBe(
+        'URL "javascript:alert(1)" of "dangerous" is not an http(s) URL; it is left out',
+      );
       expect(warnings[1]!.message).toContain('"jsondangerous"');
       expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     });
@@ -238,28 +296,73 @@ describe("loadBibliography", () => {
         ]),
       );
       expect([...bibliography.works.keys()]).toEqual(["fine", "alsofine"]);
-      expect(diagnostics.map((d) => [d.file, d.line, d.column, d.severity, d.rule, d.message])).toEqual([
-        ["_data/references.json", 7, 3, "error", "bibliography-malformed", 'CSL-JSON item without an "id"'],
-        ["_data/references.json", 11, 3, "error", "bibliography-malformed", 'CSL-JSON item without an "id"'],
-        ["_data/references.json", 16, 3, "error", "bibliography-malformed", 'CSL-JSON item "notype" has no "type"'],
-        ["_data/references.json", 20, 3, "error", "bibliography-malformed", 'Expected a CSL-JSON item (an object with "id" and "type")'],
+      expect(
+        diagnostics.map((d) => [d.file, d.line, d.column, d.severity, d.rule, d.message]),
+      ).toEqual([
+        [
+          "_data/references.json",
+          7,
+          3,
+          "error",
+          "bibliography-malformed",
+          'CSL-JSON item without an "id"',
+        ],
+        [
+          "_data/references.json",
+          11,
+          3,
+          "error",
+          "bibliography-malformed",
+          'CSL-JSON item without an "id"',
+        ],
+        [
+          "_data/references.json",
+          16,
+          3,
+          "error",
+          "bibliography-malformed",
+          'CSL-JSON item "notype" has no "type"',
+        ],
+        [
+          "_data/references.json",
+          20,
+          3,
+          "error",
+          "bibliography-malformed",
+          'Expected a CSL-JSON item (an object with "id" and "type")',
+        ],
       ]);
     });
 
     it("reports a file that is not a list", () => {
-      const { bibliography, diagnostics } = load({ "_data/references.json": '{ "id": "x", "type": "book" }' });
+      const { bibliography, diagnostics } = load({
+        "_data/references.json": '{ "id": "x", "type": "book" }',
+      });
       expect(bibliography.works.size).toBe(0);
       expect(diagnostics).toMatchObject([
-        { file: "_data/references.json", line: 1, column: 1, severity: "error", message: "Expected a list of CSL-JSON items" },
+        {
+          file: "_data/references.json",
+          line: 1,
+          column: 1,
+          severity: "error",
+          message: "Expected a list of CSL-JSON items",
+        },
       ]);
     });
 
     it("reports invalid JSON with its position", () => {
-      const { bibliography, diagnostics } = load({ "_data/references.json": '[\n  { "id": "x", "type": "book", }\n]' });
+      const { bibliography, diagnostics } = load({
+        "_data/references.json": '[\n  { "id": "x", "type": "book", }\n]',
+      });
       expect(bibliography.present).toBe(true);
       expect(bibliography.works.size).toBe(0);
       expect(diagnostics).toHaveLength(1);
-      expect(diagnostics[0]).toMatchObject({ file: "_data/references.json", line: 2, severity: "error", rule: "json-syntax" });
+      expect(diagnostics[0]).toMatchObject({
+        file: "_data/references.json",
+        line: 2,
+        severity: "error",
+        rule: "json-syntax",
+      });
     });
   });
 
@@ -302,7 +405,12 @@ describe("loadBibliography", () => {
       const { bibliography, diagnostics } = load(syntaxError);
       expect([...bibliography.works.keys()]).toEqual(["before", "after"]);
       const located = diagnostics.find((d) => d.message.startsWith('Malformed entry "broken"'));
-      expect(located).toMatchObject({ file: "_data/references.bib", line: 4, severity: "error", rule: "bibliography-malformed" });
+      expect(located).toMatchObject({
+        file: "_data/references.bib",
+        line: 4,
+        severity: "error",
+        rule: "bibliography-malformed",
+      });
     });
 
     // Regression: readBibtex reports the same malformed entry twice: once at the line
@@ -316,7 +424,11 @@ describe("loadBibliography", () => {
 
     it("reports a missing key and an unknown entry type, keeping the valid entries", () => {
       const { bibliography, diagnostics } = load(
-        bib("@article{, title = {No key}}", "@artcle{typo2020, title = {Typo}}", "@misc{fine, title = {Fine}}"),
+        bib(
+          "@article{, title = {No key}}",
+          "@artcle{typo2020, title = {Typo}}",
+          "@misc{fine, title = {Fine}}",
+        ),
       );
       expect([...bibliography.works.keys()]).toEqual(["fine"]);
       expect(diagnostics.map((d) => [d.line, d.column, d.severity, d.message])).toEqual([

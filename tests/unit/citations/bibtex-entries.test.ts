@@ -46,7 +46,9 @@ describe("scanBibtex", () => {
     expect(scan.problems).toEqual([]);
     expect(scan.entries).toHaveLength(1);
     expect(scan.entries[0]!.key).toBe("paren2019");
-    expect(scan.entries[0]!.text).toBe("@book(paren2019, title = {Parenthesised (really)}, year = 2019)");
+    expect(scan.entries[0]!.text).toBe(
+      "@book(paren2019, title = {Parenthesised (really)}, year = 2019)",
+    );
   });
 
   it("keeps keys with colons, dashes and dots", () => {
@@ -72,7 +74,11 @@ describe("scanBibtex", () => {
   });
 
   it("skips @comment blocks entirely", () => {
-    const text = lines("@comment{jabref-meta: databaseType:bibtex;}", "@Comment{ @article{notreal, title={x}} }", "@misc{real2020, title = {R}}");
+    const text = lines(
+      "@comment{jabref-meta: databaseType:bibtex;}",
+      "@Comment{ @article{notreal, title={x}} }",
+      "@misc{real2020, title = {R}}",
+    );
     const scan = scanBibtex(text);
     expect(scan.problems).toEqual([]);
     expect(scan.macros).toEqual([]);
@@ -80,7 +86,11 @@ describe("scanBibtex", () => {
   });
 
   it("ignores an @ that does not begin a line, and text between entries", () => {
-    const text = lines("Mail me at someone@example.org.", "% @article{commented, title={x}}", "@misc{only, title = {O}}");
+    const text = lines(
+      "Mail me at someone@example.org.",
+      "% @article{commented, title={x}}",
+      "@misc{only, title = {O}}",
+    );
     const scan = scanBibtex(text);
     expect(scan.problems).toEqual([]);
     expect(scan.entries.map((e) => e.key)).toEqual(["only"]);
@@ -105,7 +115,11 @@ describe("scanBibtex", () => {
     );
     const scan = scanBibtex(text);
     expect(scan.problems).toEqual([
-      { line: 3, column: 1, message: "Unbalanced braces: entry @article is not closed before the next entry" },
+      {
+        line: 3,
+        column: 1,
+        message: "Unbalanced braces: entry @article is not closed before the next entry",
+      },
     ]);
     expect(scan.entries.map((e) => [e.key, e.line])).toEqual([
       ["good1", 1],
@@ -117,13 +131,23 @@ describe("scanBibtex", () => {
   it("reports an entry left open at the end of the file", () => {
     const scan = scanBibtex(lines("@misc{fine, title = {F}}", "@misc{last, title = {Open}"));
     expect(scan.problems).toEqual([
-      { line: 2, column: 1, message: "Unbalanced braces: entry @misc is not closed before the end of the file" },
+      {
+        line: 2,
+        column: 1,
+        message: "Unbalanced braces: entry @misc is not closed before the end of the file",
+      },
     ]);
     expect(scan.entries.map((e) => e.key)).toEqual(["fine"]);
   });
 
   it("reports a missing key", () => {
-    const text = lines("@article{,", "  title = {No key}", "}", "@article{title = {Also no key}}", "@misc{fine, title = {F}}");
+    const text = lines(
+      "@article{,",
+      "  title = {No key}",
+      "}",
+      "@article{title = {Also no key}}",
+      "@misc{fine, title = {F}}",
+    );
     const scan = scanBibtex(text);
     expect(scan.problems).toEqual([
       { line: 1, column: 1, message: "Missing key: expected @article{key, …}" },
@@ -134,13 +158,17 @@ describe("scanBibtex", () => {
 
   it("reports an unknown entry type, naming the key", () => {
     const scan = scanBibtex(lines("@misc{fine, title = {F}}", "@artcle{typo2020, title = {T}}"));
-    expect(scan.problems).toEqual([{ line: 2, column: 1, message: 'Unknown entry type @artcle for "typo2020"' }]);
+    expect(scan.problems).toEqual([
+      { line: 2, column: 1, message: 'Unknown entry type @artcle for "typo2020"' },
+    ]);
     expect(scan.entries.map((e) => e.key)).toEqual(["fine"]);
   });
 
   it("reports an @ that does not start an entry", () => {
     const scan = scanBibtex(lines("@misc{fine, title = {F}}", "@ oops"));
-    expect(scan.problems).toEqual([{ line: 2, column: 1, message: "Malformed entry: expected @type{key, …}" }]);
+    expect(scan.problems).toEqual([
+      { line: 2, column: 1, message: "Malformed entry: expected @type{key, …}" },
+    ]);
     expect(scan.entries).toHaveLength(1);
   });
 

@@ -3,7 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cslStyles } from "../../../src/citations/citation-js.js";
-import { BUILT_IN_STYLES, describeStyle, resolveStyle, type CitationStyle } from "../../../src/citations/csl-style.js";
+import {
+  BUILT_IN_STYLES,
+  describeStyle,
+  resolveStyle,
+  type CitationStyle,
+} from "../../../src/citations/csl-style.js";
 
 const roots: string[] = [];
 afterAll(() => {
@@ -22,7 +27,15 @@ function course(files: Record<string, string> = {}): string {
 let counter = 0;
 const uniqueName = (base: string) => `${base}-${process.pid}-${++counter}`;
 
-function cslXml({ format, layout, citationAttributes = "" }: { format: string; layout: string; citationAttributes?: string }): string {
+function cslXml({
+  format,
+  layout,
+  citationAttributes = "",
+}: {
+  format: string;
+  layout: string;
+  citationAttributes?: string;
+}): string {
   return `<?xml version="1.0" encoding="utf-8"?>
 <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
   <info>
@@ -76,8 +89,16 @@ describe("describeStyle", () => {
   });
 
   it("reads superscript numbers and decodes XML entities in affixes", () => {
-    const xml = cslXml({ format: "numeric", layout: ' vertical-align="sup" prefix="&#91;" suffix="&#93;" delimiter="&amp;"' });
-    expect(describeStyle("sup", xml).layout).toEqual({ prefix: "[", suffix: "]", delimiter: "&", superscript: true });
+    const xml = cslXml({
+      format: "numeric",
+      layout: ' vertical-align="sup" prefix="&#91;" suffix="&#93;" delimiter="&amp;"',
+    });
+    expect(describeStyle("sup", xml).layout).toEqual({
+      prefix: "[",
+      suffix: "]",
+      delimiter: "&",
+      superscript: true,
+    });
   });
 
   it("defaults the delimiter to a comma and treats note styles like author-date", () => {
@@ -91,7 +112,11 @@ describe("resolveStyle", () => {
   it("resolves every built-in style", () => {
     expect(BUILT_IN_STYLES).toEqual(["apa", "vancouver", "harvard1"]);
     const root = course();
-    expect(resolved(root, "vancouver")).toMatchObject({ name: "vancouver", kind: "numeric", layout: { prefix: "(", suffix: ")" } });
+    expect(resolved(root, "vancouver")).toMatchObject({
+      name: "vancouver",
+      kind: "numeric",
+      layout: { prefix: "(", suffix: ")" },
+    });
     expect(resolved(root, "apa")).toMatchObject({ name: "apa", kind: "author-date" });
     expect(resolved(root, "harvard1")).toMatchObject({ name: "harvard1", kind: "author-date" });
   });
@@ -106,7 +131,11 @@ describe("resolveStyle", () => {
   it("registers a .csl file in _data/ under its file name", () => {
     const name = uniqueName("brackets");
     const root = course({
-      [`_data/${name}.csl`]: cslXml({ format: "numeric", layout: ' prefix="[" suffix="]" delimiter="; "', citationAttributes: ' collapse="citation-number"' }),
+      [`_data/${name}.csl`]: cslXml({
+        format: "numeric",
+        layout: ' prefix="[" suffix="]" delimiter="; "',
+        citationAttributes: ' collapse="citation-number"',
+      }),
     });
     expect(cslStyles.has(name)).toBe(false);
     expect(resolved(root, name)).toEqual({
@@ -121,8 +150,14 @@ describe("resolveStyle", () => {
 
   it("accepts the file name with its .csl extension", () => {
     const name = uniqueName("authordate");
-    const root = course({ [`_data/${name}.csl`]: cslXml({ format: "author-date", layout: ' prefix="(" suffix=")"' }) });
-    expect(resolved(root, `${name}.csl`)).toMatchObject({ name: expect.stringContaining(`course:${name}:`) as unknown, kind: "author-date", layout: { prefix: "(", suffix: ")" } });
+    const root = course({
+      [`_data/${name}.csl`]: cslXml({ format: "author-date", layout: ' prefix="(" suffix=")"' }),
+    });
+    expect(resolved(root, `${name}.csl`)).toMatchObject({
+      name: expect.stringContaining(`course:${name}:`) as unknown,
+      kind: "author-date",
+      layout: { prefix: "(", suffix: ")" },
+    });
   });
 
   // Regression: resolveStyle registers custom styles in citation-js's process-wide
@@ -134,7 +169,9 @@ describe("resolveStyle", () => {
   // later course.)
   it("does not resolve a custom style that only another course has", () => {
     const name = uniqueName("elsewhere");
-    const withFile = course({ [`_data/${name}.csl`]: cslXml({ format: "numeric", layout: ' prefix="[" suffix="]"' }) });
+    const withFile = course({
+      [`_data/${name}.csl`]: cslXml({ format: "numeric", layout: ' prefix="[" suffix="]"' }),
+    });
     resolved(withFile, name);
     const withoutFile = course();
     expect(resolveStyle(withoutFile, name)).toHaveProperty("error");

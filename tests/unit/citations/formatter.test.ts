@@ -83,7 +83,9 @@ describe("CitationFormatter entries", () => {
       'Olah C, Cammarata N. Zoom In: An Introduction to Circuits. Distill. 2020. doi:<a href="https://doi.org/10.23915/distill.00024.001">10.23915/distill.00024.001</a>',
     );
     expect(entry).not.toMatch(/csl-left-margin|<div/);
-    expect(f.entry("elhage2022toy")).toMatch(/^Elhage N, Hume T, Olsson C\. Toy Models of Superposition\./);
+    expect(f.entry("elhage2022toy")).toMatch(
+      /^Elhage N, Hume T, Olsson C\. Toy Models of Superposition\./,
+    );
   });
 
   it("formats an author-date entry as inline HTML", () => {
@@ -102,7 +104,11 @@ describe("CitationFormatter entries", () => {
   it("orders author-date works alphabetically, and unknown ones last", () => {
     const f = formatter("apa", ["olah2020zoom", "elhage2022toy", "abel1999"]);
     const ids = ["olah2020zoom", "elhage2022toy", "abel1999"];
-    expect([...ids].sort((a, b) => f.position(a) - f.position(b))).toEqual(["abel1999", "elhage2022toy", "olah2020zoom"]);
+    expect([...ids].sort((a, b) => f.position(a) - f.position(b))).toEqual([
+      "abel1999",
+      "elhage2022toy",
+      "olah2020zoom",
+    ]);
     expect(f.position("no-such-key")).toBe(Number.MAX_SAFE_INTEGER);
   });
 
@@ -174,14 +180,18 @@ describe("CitationFormatter inline text (author-date)", () => {
 describe("entryContent", () => {
   it("drops the number column and the entry's div", () => {
     expect(
-      entryContent('  <div class="csl-entry"><div class="csl-left-margin">1. </div><div class="csl-right-inline">Olah C. <i>Zoom</i>.</div></div>\n'),
+      entryContent(
+        '  <div class="csl-entry"><div class="csl-left-margin">1. </div><div class="csl-right-inline">Olah C. <i>Zoom</i>.</div></div>\n',
+      ),
     ).toBe("Olah C. <i>Zoom</i>.");
   });
 
   it("turns other blocks into spans so the entry can sit in a paragraph", () => {
-    expect(entryContent('<div class="csl-entry"><div class="csl-block">Olah C.</div><div class="csl-indent">Zoom.</div></div>')).toBe(
-      '<span class="csl-block">Olah C.</span><span class="csl-indent">Zoom.</span>',
-    );
+    expect(
+      entryContent(
+        '<div class="csl-entry"><div class="csl-block">Olah C.</div><div class="csl-indent">Zoom.</div></div>',
+      ),
+    ).toBe('<span class="csl-block">Olah C.</span><span class="csl-indent">Zoom.</span>');
   });
 
   it("leaves a plain entry as it is", () => {

@@ -3,24 +3,37 @@ import { parseCiteArgument, type CiteItem } from "../../../src/citations/locator
 
 function item(argument: string): CiteItem {
   const parsed = parseCiteArgument(argument);
-  if ("error" in parsed) throw new Error(`unexpected error for ${JSON.stringify(argument)}: ${parsed.error}`);
+  if ("error" in parsed)
+    throw new Error(`unexpected error for ${JSON.stringify(argument)}: ${parsed.error}`);
   return parsed.item;
 }
 
 function error(argument: string): string {
   const parsed = parseCiteArgument(argument);
-  if ("item" in parsed) throw new Error(`expected an error for ${JSON.stringify(argument)}, got ${JSON.stringify(parsed.item)}`);
+  if ("item" in parsed)
+    throw new Error(
+      `expected an error for ${JSON.stringify(argument)}, got ${JSON.stringify(parsed.item)}`,
+    );
   return parsed.error;
 }
 
 describe("parseCiteArgument", () => {
   it("reads a bare key", () => {
-    expect(item("elhage2022toy")).toEqual({ key: "elhage2022toy", locatorText: undefined, label: undefined, locator: undefined });
+    expect(item("elhage2022toy")).toEqual({
+      key: "elhage2022toy",
+      locatorText: undefined,
+      label: undefined,
+      locator: undefined,
+    });
   });
 
   it("trims spaces around the key", () => {
     expect(item("  olah2020zoom  ").key).toBe("olah2020zoom");
-    expect(item("olah2020zoom , p. 4")).toMatchObject({ key: "olah2020zoom", label: "page", locator: "4" });
+    expect(item("olah2020zoom , p. 4")).toMatchObject({
+      key: "olah2020zoom",
+      label: "page",
+      locator: "4",
+    });
   });
 
   it.each([
@@ -59,11 +72,20 @@ describe("parseCiteArgument", () => {
     ["key, iv", "iv"],
     ["key, xii-xiv", "xii-xiv"],
   ])("reads the bare number in %j as a page", (argument, locator) => {
-    expect(item(argument)).toEqual({ key: "key", label: "page", locator, locatorText: `p. ${locator}` });
+    expect(item(argument)).toEqual({
+      key: "key",
+      label: "page",
+      locator,
+      locatorText: `p. ${locator}`,
+    });
   });
 
   it("keeps everything after the first comma as the locator", () => {
-    expect(item("key, p. 4, note 2")).toMatchObject({ key: "key", label: "page", locator: "4, note 2" });
+    expect(item("key, p. 4, note 2")).toMatchObject({
+      key: "key",
+      label: "page",
+      locator: "4, note 2",
+    });
   });
 
   it("rejects an empty key", () => {
@@ -85,7 +107,9 @@ describe("parseCiteArgument", () => {
 
   it("rejects an unknown label, listing the known ones", () => {
     const message = error("key, foo 3");
-    expect(message).toMatch(/^Unrecognised locator "foo 3": start it with a label such as p\., pp\., sec\., §, ch\., fig\., eq\./);
+    expect(message).toMatch(
+      /^Unrecognised locator "foo 3": start it with a label such as p\., pp\., sec\., §, ch\., fig\., eq\./,
+    );
     expect(error("key, see above")).toMatch(/^Unrecognised locator "see above"/);
     expect(error("key, page")).toBe('Locator "page" has a label but no value');
     expect(error("key, §")).toBe('Locator "§" has a label but no value');
@@ -95,7 +119,10 @@ describe("parseCiteArgument", () => {
   // value: parseCiteArgument("key, p.") gives { label: "page", locator: "." }
   // (rendered "p. ." by author-date styles), "key, fig." gives figure ".", and
   // "key, pp" gives page "p". Each should be an error, as "key, §" already is.
-  it.each(["key, p.", "key, sec.", "key, fig.", "key, pp"])("rejects the label without a value in %j", (argument) => {
-    expect(parseCiteArgument(argument)).toHaveProperty("error");
-  });
+  it.each(["key, p.", "key, sec.", "key, fig.", "key, pp"])(
+    "rejects the label without a value in %j",
+    (argument) => {
+      expect(parseCiteArgument(argument)).toHaveProperty("error");
+    },
+  );
 });

@@ -87,7 +87,8 @@ function page(styleName = "vancouver") {
     return state.cite({
       args: args.map((value, i) => ({ value, offset: i * 10, lostEscapes: [] })),
       at: args.map((_, i) => ({ file: "content/topics/page.md", line, column: 10 + i * 10 })),
-      report: (at, severity, rule, message, hint) => reports.push({ at, severity, rule, message, hint }),
+      report: (at, severity, rule, message, hint) =>
+        reports.push({ at, severity, rule, message, hint }),
     });
   };
   return { state, reports, cite };
@@ -99,7 +100,10 @@ function parse(html: string): Document {
 
 /** [text, href] of each citation link, in document order. */
 function links(html: string): [string, string][] {
-  return [...parse(html).querySelectorAll(".cite-link")].map((a) => [a.textContent ?? "", a.getAttribute("href") ?? ""]);
+  return [...parse(html).querySelectorAll(".cite-link")].map((a) => [
+    a.textContent ?? "",
+    a.getAttribute("href") ?? "",
+  ]);
 }
 
 /** The cluster as a reader sees it, without the preview cards. */
@@ -136,7 +140,9 @@ describe("PageCitationState (numeric)", () => {
       ["2", "#ref-elhage2022toy"],
       ["3", "#ref-vaswani2017attention"],
     ]);
-    expect(parse(html).querySelector(".citation")?.getAttribute("data-cites")).toBe("olah2020zoom elhage2022toy vaswani2017attention");
+    expect(parse(html).querySelector(".citation")?.getAttribute("data-cites")).toBe(
+      "olah2020zoom elhage2022toy vaswani2017attention",
+    );
   });
 
   it("shows locators after the number, as written, and a bare number as a page", () => {
@@ -169,8 +175,12 @@ describe("PageCitationState (numeric)", () => {
       expect(a.nextElementSibling).toBe(card);
     }
     const card = anchors[0]!.nextElementSibling!;
-    expect(card.querySelector(".cite-card-entry")?.innerHTML).toBe(formatter("vancouver").entry("olah2020zoom"));
-    expect(card.querySelector("a")?.getAttribute("href")).toBe("https://doi.org/10.23915/distill.00024.001");
+    expect(card.querySelector(".cite-card-entry")?.innerHTML).toBe(
+      formatter("vancouver").entry("olah2020zoom"),
+    );
+    expect(card.querySelector("a")?.getAttribute("href")).toBe(
+      "https://doi.org/10.23915/distill.00024.001",
+    );
   });
 
   it("adds the paper's link to the card when the entry prints none", () => {
@@ -201,7 +211,11 @@ describe("PageCitationState (numeric)", () => {
     const { cite, reports, state } = page();
     expect(cite("qqqqqqqq")).toBe("");
     expect(reports).toHaveLength(1);
-    expect(reports[0]).toMatchObject({ rule: "unknown-cite-key", message: 'Unknown citation key "qqqqqqqq"', hint: undefined });
+    expect(reports[0]).toMatchObject({
+      rule: "unknown-cite-key",
+      message: 'Unknown citation key "qqqqqqqq"',
+      hint: undefined,
+    });
     // The unknown key took no number.
     expect(links(cite("abel1999"))).toEqual([["1", "#ref-abel1999"]]);
     expect(state.citedIds).toEqual(["abel1999"]);
@@ -210,38 +224,56 @@ describe("PageCitationState (numeric)", () => {
   it("reports a malformed argument", () => {
     const { cite, reports } = page();
     expect(cite("olah2020zoom, foo 3")).toBe("");
-    expect(reports).toMatchObject([{ severity: "error", rule: "cite-malformed", at: { line: 1, column: 10 } }]);
+    expect(reports).toMatchObject([
+      { severity: "error", rule: "cite-malformed", at: { line: 1, column: 10 } },
+    ]);
     expect(reports[0]!.message).toMatch(/^Unrecognised locator "foo 3"/);
   });
 
   it("lists the works in order of first citation, with back-links a, b for a work cited twice", () => {
     const { cite, state } = page();
-    const body = cite("olah2020zoom") + cite("vaswani2017attention", "olah2020zoom") + cite("elhage2022toy");
+    const body =
+      cite("olah2020zoom") + cite("vaswani2017attention", "olah2020zoom") + cite("elhage2022toy");
     const document = parse(body + state.referencesHtml(WORDS));
     const section = document.querySelector("section.references")!;
     expect(section.getAttribute("aria-labelledby")).toBe("references");
     expect(section.querySelector("h2#references")?.textContent).toBe("References");
     const list = section.querySelector("ol.reference-list")!;
     const items = [...list.querySelectorAll(":scope > li")];
-    expect(items.map((li) => li.id)).toEqual(["ref-olah2020zoom", "ref-vaswani2017attention", "ref-elhage2022toy"]);
+    expect(items.map((li) => li.id)).toEqual([
+      "ref-olah2020zoom",
+      "ref-vaswani2017attention",
+      "ref-elhage2022toy",
+    ]);
 
     const olah = items[0]!;
-    expect(olah.querySelector(".reference-entry")?.innerHTML).toBe(formatter("vancouver").entry("olah2020zoom"));
+    expect(olah.querySelector(".reference-entry")?.innerHTML).toBe(
+      formatter("vancouver").entry("olah2020zoom"),
+    );
     const backlinks = [...olah.querySelectorAll(".backlinks a")];
     expect(backlinks.map((a) => a.textContent)).toEqual(["a", "b"]);
-    expect(backlinks.map((a) => a.getAttribute("aria-label"))).toEqual(["Back to citation a", "Back to citation b"]);
-    const olahAnchors = [...document.querySelectorAll('.cite-link[href="#ref-olah2020zoom"]')].map((a) => `#${a.id}`);
+    expect(backlinks.map((a) => a.getAttribute("aria-label"))).toEqual([
+      "Back to citation a",
+      "Back to citation b",
+    ]);
+    const olahAnchors = [...document.querySelectorAll('.cite-link[href="#ref-olah2020zoom"]')].map(
+      (a) => `#${a.id}`,
+    );
     expect(olahAnchors).toHaveLength(2);
     expect(backlinks.map((a) => a.getAttribute("href"))).toEqual(olahAnchors);
 
     const elhage = items[2]!;
     const single = [...elhage.querySelectorAll(".backlinks a")];
-    expect(single.map((a) => [a.textContent, a.getAttribute("aria-label")])).toEqual([["↩", "Back to citation"]]);
+    expect(single.map((a) => [a.textContent, a.getAttribute("aria-label")])).toEqual([
+      ["↩", "Back to citation"],
+    ]);
     const elhageAnchor = document.querySelector('.cite-link[href="#ref-elhage2022toy"]')!;
     expect(single[0]!.getAttribute("href")).toBe(`#${elhageAnchor.id}`);
 
     // A work without a link in its entry gets the paper's link beside it.
-    expect(items[1]!.querySelector("a.reference-link")?.getAttribute("href")).toBe("https://arxiv.org/abs/1706.03762");
+    expect(items[1]!.querySelector("a.reference-link")?.getAttribute("href")).toBe(
+      "https://arxiv.org/abs/1706.03762",
+    );
   });
 
   it("has no reference list when the page cites nothing", () => {
@@ -258,7 +290,9 @@ describe("PageCitationState (author-date)", () => {
   it("renders author-date citations in one pair of brackets", () => {
     const { cite } = page("apa");
     expect(visibleText(cite("elhage2022toy"))).toBe("(Elhage et al., 2022)");
-    expect(visibleText(cite("olah2020zoom, p. 4", "abel1999"))).toBe("(Olah & Cammarata, 2020, p. 4; Abel, 1999)");
+    expect(visibleText(cite("olah2020zoom, p. 4", "abel1999"))).toBe(
+      "(Olah & Cammarata, 2020, p. 4; Abel, 1999)",
+    );
   });
 
   it("lists works alphabetically in an unnumbered list", () => {
@@ -269,6 +303,11 @@ describe("PageCitationState (author-date)", () => {
     const document = parse(state.referencesHtml(WORDS));
     expect(document.querySelector("section.references ol")).toBeNull();
     const items = [...document.querySelectorAll("section.references ul.reference-list > li")];
-    expect(items.map((li) => li.id)).toEqual(["ref-abel1999", "ref-elhage2022toy", "ref-olah2020zoom", "ref-vaswani2017attention"]);
+    expect(items.map((li) => li.id)).toEqual([
+      "ref-abel1999",
+      "ref-elhage2022toy",
+      "ref-olah2020zoom",
+      "ref-vaswani2017attention",
+    ]);
   });
 });

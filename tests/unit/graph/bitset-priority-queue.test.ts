@@ -63,7 +63,13 @@ describe("PriorityQueue", () => {
     expect(queue.pop()).toBe(2);
     queue.push(1);
     queue.push(4);
-    expect([queue.pop(), queue.pop(), queue.pop(), queue.pop(), queue.pop()]).toStrictEqual([1, 4, 4, 4, undefined]);
+    expect([queue.pop(), queue.pop(), queue.pop(), queue.pop(), queue.pop()]).toStrictEqual([
+      1,
+      4,
+      4,
+      4,
+      undefined,
+    ]);
   });
 
   it("sorts 1,000 random numbers like Array.prototype.sort", () => {
@@ -88,6 +94,10 @@ describe("PriorityQueue", () => {
     queue.push({ name: "low", rank: 1 });
     queue.push({ name: "high", rank: 9 });
     queue.push({ name: "mid", rank: 5 });
-    expect([queue.pop()?.name, queue.pop()?.name, queue.pop()?.name]).toStrictEqual(["high", "mid", "low"]);
+    expect([queue.pop()?.name, queue.pop()?.name, queue.pop()?.name]).toStrictEqual([
+      "high",
+      "mid",
+      "low",
+    ]);
   });
 });

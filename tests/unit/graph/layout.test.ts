@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { buildPrerequisiteGraph, type EdgeInput, type GraphNode } from "../../../src/graph/prerequisite-graph.js";
-import { layeredLayout, type Layout, type LayoutNodeInput, type LayoutOptions } from "../../../src/graph/layout.js";
+import {
+  buildPrerequisiteGraph,
+  type EdgeInput,
+  type GraphNode,
+} from "../../../src/graph/prerequisite-graph.js";
+import {
+  layeredLayout,
+  type Layout,
+  type LayoutNodeInput,
+  type LayoutOptions,
+} from "../../../src/graph/layout.js";
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -38,7 +47,9 @@ function randomCase(seed: number): LayoutCase {
   const density = random() * 0.25;
   const inputs: EdgeInput[] = [];
   for (let j = 1; j < n; j++) {
-    for (let i = 0; i < j; i++) if (random() < density) inputs.push({ from: `n${i}`, to: `n${j}`, file: `n${j}.md`, line: 1, column: 1 });
+    for (let i = 0; i < j; i++)
+      if (random() < density)
+        inputs.push({ from: `n${i}`, to: `n${j}`, file: `n${j}.md`, line: 1, column: 1 });
   }
   const graph = buildPrerequisiteGraph(nodes, inputs);
   const layoutInputs = nodes.map((node) => ({
@@ -104,14 +115,25 @@ describe("layeredLayout", () => {
     for (const id of ["b", "c"]) {
       const box = layout.nodes.get(id)!;
       const x = long.points[1]![0];
-      expect(x <= box.x - 20 + EPSILON || x >= box.x + box.width + 20 - EPSILON, `dummy clear of ${id}`).toBe(true);
+      expect(
+        x <= box.x - 20 + EPSILON || x >= box.x + box.width + 20 - EPSILON,
+        `dummy clear of ${id}`,
+      ).toBe(true);
     }
     expect(layout.edges).toHaveLength(5);
   });
 
   it("places a lone node at the margin", () => {
-    const layout = layeredLayout([{ id: "only", layer: 0, width: 120, height: 50 }], [], { margin: 16 });
-    expect(layout.nodes.get("only")).toStrictEqual({ id: "only", x: 16, y: 16, width: 120, height: 50 });
+    const layout = layeredLayout([{ id: "only", layer: 0, width: 120, height: 50 }], [], {
+      margin: 16,
+    });
+    expect(layout.nodes.get("only")).toStrictEqual({
+      id: "only",
+      x: 16,
+      y: 16,
+      width: 120,
+      height: 50,
+    });
     expect(layout.width).toBe(152);
     expect(layout.height).toBe(82);
     expect(layout.edges).toStrictEqual([]);
@@ -174,7 +196,9 @@ describe("layeredLayout", () => {
           for (let i = 1; i < boxes.length; i++) {
             const left = boxes[i - 1]!;
             const right = boxes[i]!;
-            expect(right.x, `seed ${c.seed}: ${left.id} | ${right.id}`).toBeGreaterThanOrEqual(left.x + left.width + c.options.nodeGap - EPSILON);
+            expect(right.x, `seed ${c.seed}: ${left.id} | ${right.id}`).toBeGreaterThanOrEqual(
+              left.x + left.width + c.options.nodeGap - EPSILON,
+            );
           }
         }
       }
@@ -190,16 +214,23 @@ describe("layeredLayout", () => {
           // One top per layer.
           expect(layerTop.get(input.layer) ?? box.y, `seed ${c.seed}`).toBe(box.y);
           layerTop.set(input.layer, box.y);
-          layerBottom.set(input.layer, Math.max(layerBottom.get(input.layer) ?? 0, box.y + box.height));
+          layerBottom.set(
+            input.layer,
+            Math.max(layerBottom.get(input.layer) ?? 0, box.y + box.height),
+          );
         }
         const layers = [...layerTop.keys()].sort((a, b) => a - b);
         for (let i = 1; i < layers.length; i++) {
-          expect(layerTop.get(layers[i]!)!).toBeGreaterThanOrEqual(layerBottom.get(layers[i - 1]!)! + c.options.layerGap - EPSILON);
+          expect(layerTop.get(layers[i]!)!).toBeGreaterThanOrEqual(
+            layerBottom.get(layers[i - 1]!)! + c.options.layerGap - EPSILON,
+          );
         }
         for (const e of layout.edges) {
           const from = layout.nodes.get(e.from)!;
           const to = layout.nodes.get(e.to)!;
-          expect(to.y, `seed ${c.seed}: ${e.from}→${e.to}`).toBeGreaterThanOrEqual(from.y + from.height + c.options.layerGap - EPSILON);
+          expect(to.y, `seed ${c.seed}: ${e.from}→${e.to}`).toBeGreaterThanOrEqual(
+            from.y + from.height + c.options.layerGap - EPSILON,
+          );
         }
       }
     });
@@ -208,9 +239,15 @@ describe("layeredLayout", () => {
       for (const c of CASES) {
         const layout = layeredLayout(c.inputs, c.edges, c.options);
         const layerOf = new Map(c.inputs.map((n) => [n.id, n.layer]));
-        expect(layout.edges.map((e) => `${e.from}→${e.to}`).sort()).toStrictEqual(c.edges.map((e) => `${e.from}→${e.to}`).sort());
+        expect(layout.edges.map((e) => `${e.from}→${e.to}`).sort()).toStrictEqual(
+          c.edges.map((e) => `${e.from}→${e.to}`).sort(),
+        );
         const byLayer = new Map<number, { x: number; width: number }[]>();
-        for (const input of c.inputs) byLayer.set(input.layer, [...(byLayer.get(input.layer) ?? []), layout.nodes.get(input.id)!]);
+        for (const input of c.inputs)
+          byLayer.set(input.layer, [
+            ...(byLayer.get(input.layer) ?? []),
+            layout.nodes.get(input.id)!,
+          ]);
         for (const e of layout.edges) {
           const span = layerOf.get(e.to)! - layerOf.get(e.from)!;
           expect(e.points, `seed ${c.seed}: ${e.from}→${e.to}`).toHaveLength(span + 1);
@@ -228,7 +265,9 @@ describe("layeredLayout", () => {
             expect(y).toBeGreaterThan(e.points[i - 1]![1]);
             expect(y).toBeLessThan(ty);
             for (const box of byLayer.get(layerOf.get(e.from)! + i) ?? []) {
-              const clear = x <= box.x - c.options.nodeGap + EPSILON || x >= box.x + box.width + c.options.nodeGap - EPSILON;
+              const clear =
+                x <= box.x - c.options.nodeGap + EPSILON ||
+                x >= box.x + box.width + c.options.nodeGap - EPSILON;
               expect(clear, `seed ${c.seed}: ${e.from}→${e.to} crosses a node`).toBe(true);
             }
           }

@@ -19,8 +19,19 @@ function course(slugs: string[], edges: [string, string][]): Course {
     nodes,
     edges.map(([from, to]) => ({ from, to, file: `content/topics/${to}.md`, line: 1, column: 1 })),
   );
-  const articles = graph.order.map((n) => ({ slug: n.slug, url: `/topics/${n.slug}/`, title: n.title, difficulty: undefined, readingMinutes: 1 }));
-  return { graph, articles, bySlug: new Map(articles.map((a) => [a.slug, a])), options: { ui: DEFAULT_UI_STRINGS } } as unknown as Course;
+  const articles = graph.order.map((n) => ({
+    slug: n.slug,
+    url: `/topics/${n.slug}/`,
+    title: n.title,
+    difficulty: undefined,
+    readingMinutes: 1,
+  }));
+  return {
+    graph,
+    articles,
+    bySlug: new Map(articles.map((a) => [a.slug, a])),
+    options: { ui: DEFAULT_UI_STRINGS },
+  } as unknown as Course;
 }
 
 function shown(svg: string): string[] {
@@ -30,7 +41,10 @@ function shown(svg: string): string[] {
 describe("neighbourhoodSvg", () => {
   it("shows at most NEIGHBOURHOOD_LIMIT articles per level and counts the others", () => {
     const children = Array.from({ length: NEIGHBOURHOOD_LIMIT + 2 }, (_, i) => `c${i}`);
-    const c = course(["x", ...children], children.map((s) => ["x", s]));
+    const c = course(
+      ["x", ...children],
+      children.map((s) => ["x", s]),
+    );
     const { svg, hidden } = neighbourhoodSvg(c, c.articles[0]!);
     expect(shown(svg)).toStrictEqual(["x", ...children.slice(0, NEIGHBOURHOOD_LIMIT)]);
     expect(hidden).toBe(2);
@@ -47,7 +61,10 @@ describe("neighbourhoodSvg", () => {
   // caption reads "(+ 1 more not shown)".
   it("does not count an article as hidden when it is drawn", () => {
     const children = ["c1", "c2", "c3", "c4", "c5", "c6"];
-    const c = course(["x", ...children], [...children.map((s): [string, string] => ["x", s]), ["c1", "c6"]]);
+    const c = course(
+      ["x", ...children],
+      [...children.map((s): [string, string] => ["x", s]), ["c1", "c6"]],
+    );
     const { svg, hidden } = neighbourhoodSvg(c, c.articles[0]!);
     const drawn = shown(svg);
     expect(drawn).toContain("c6");

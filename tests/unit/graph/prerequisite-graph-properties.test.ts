@@ -3,7 +3,12 @@
  * checked against brute-force reference computations.
  */
 import { describe, expect, it } from "vitest";
-import { buildPrerequisiteGraph, type EdgeInput, type GraphNode, type PrerequisiteGraph } from "../../../src/graph/prerequisite-graph.js";
+import {
+  buildPrerequisiteGraph,
+  type EdgeInput,
+  type GraphNode,
+  type PrerequisiteGraph,
+} from "../../../src/graph/prerequisite-graph.js";
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -62,7 +67,14 @@ function randomDag(seed: number): Case {
   let line = 1;
   for (let j = 1; j < n; j++) {
     for (let i = 0; i < j; i++) {
-      if (random() < density) edges.push({ from: names[i]!, to: names[j]!, file: `content/topics/${names[j]}.md`, line: line++, column: 5 });
+      if (random() < density)
+        edges.push({
+          from: names[i]!,
+          to: names[j]!,
+          file: `content/topics/${names[j]}.md`,
+          line: line++,
+          column: 5,
+        });
     }
   }
   const inputs = shuffle(edges, random);
@@ -104,13 +116,20 @@ function compare(a: GraphNode, b: GraphNode): number {
 }
 
 /** slug → every slug reachable from it (not itself). */
-function reachability(slugs: readonly string[], edges: readonly { from: string; to: string }[]): Map<string, Set<string>> {
+function reachability(
+  slugs: readonly string[],
+  edges: readonly { from: string; to: string }[],
+): Map<string, Set<string>> {
   const children = new Map<string, string[]>(slugs.map((s) => [s, []]));
   for (const e of edges) children.get(e.from)!.push(e.to);
   return new Map(slugs.map((s) => [s, reachableFrom(s, children)]));
 }
 
-function reachableFrom(start: string, children: Map<string, string[]>, skip?: { from: string; to: string }): Set<string> {
+function reachableFrom(
+  start: string,
+  children: Map<string, string[]>,
+  skip?: { from: string; to: string },
+): Set<string> {
   const seen = new Set<string>();
   const stack = [start];
   while (stack.length > 0) {
@@ -126,11 +145,16 @@ function reachableFrom(start: string, children: Map<string, string[]>, skip?: { 
   return seen;
 }
 
-function longestChain(slugs: readonly string[], edges: readonly EdgeInput[], order: readonly string[]): Map<string, number> {
+function longestChain(
+  slugs: readonly string[],
+  edges: readonly EdgeInput[],
+  order: readonly string[],
+): Map<string, number> {
   const depth = new Map<string, number>(slugs.map((s) => [s, 0]));
   const parents = new Map<string, string[]>(slugs.map((s) => [s, []]));
   for (const e of edges) parents.get(e.to)!.push(e.from);
-  for (const s of order) for (const p of parents.get(s)!) depth.set(s, Math.max(depth.get(s)!, depth.get(p)! + 1));
+  for (const s of order)
+    for (const p of parents.get(s)!) depth.set(s, Math.max(depth.get(s)!, depth.get(p)! + 1));
   return depth;
 }
 
@@ -157,7 +181,9 @@ describe("buildPrerequisiteGraph on 200 random DAGs", () => {
       const order = graph.order.map((n) => n.slug);
       expect(new Set(order).size, `seed ${c.seed}`).toBe(c.nodes.length);
       for (const e of c.edges) {
-        expect(graph.position(e.from), `seed ${c.seed}: ${key(e)}`).toBeLessThan(graph.position(e.to));
+        expect(graph.position(e.from), `seed ${c.seed}: ${key(e)}`).toBeLessThan(
+          graph.position(e.to),
+        );
       }
       expect(order, `seed ${c.seed}`).toStrictEqual(referenceOrder(c.nodes, c.edges));
       order.forEach((slug, i) => expect(graph.position(slug)).toBe(i));
@@ -169,8 +195,13 @@ describe("buildPrerequisiteGraph on 200 random DAGs", () => {
       const graph = built(c);
       const random = mulberry32(c.seed * 31);
       const again = buildPrerequisiteGraph(shuffle(c.nodes, random), shuffle(c.inputs, random));
-      expect(again.order.map((n) => n.slug), `seed ${c.seed}`).toStrictEqual(graph.order.map((n) => n.slug));
-      expect(again.reducedEdges.map(key).sort(), `seed ${c.seed}`).toStrictEqual(graph.reducedEdges.map(key).sort());
+      expect(
+        again.order.map((n) => n.slug),
+        `seed ${c.seed}`,
+      ).toStrictEqual(graph.order.map((n) => n.slug));
+      expect(again.reducedEdges.map(key).sort(), `seed ${c.seed}`).toStrictEqual(
+        graph.reducedEdges.map(key).sort(),
+      );
     }
   });
 
@@ -178,10 +209,17 @@ describe("buildPrerequisiteGraph on 200 random DAGs", () => {
     for (const c of CASES) {
       const graph = built(c);
       const by = (rule: string) => graph.diagnostics.filter((d) => d.rule === rule).length;
-      expect(graph.diagnostics.filter((d) => d.severity === "error"), `seed ${c.seed}`).toStrictEqual([]);
+      expect(
+        graph.diagnostics.filter((d) => d.severity === "error"),
+        `seed ${c.seed}`,
+      ).toStrictEqual([]);
       expect(by("prerequisite-duplicate"), `seed ${c.seed}`).toBe(c.duplicates);
-      expect(by("prerequisite-implied"), `seed ${c.seed}`).toBe(c.edges.length - graph.reducedEdges.length);
-      const laterBlock = c.edges.filter((e) => graph.node(e.from)!.blockIndex > graph.node(e.to)!.blockIndex).length;
+      expect(by("prerequisite-implied"), `seed ${c.seed}`).toBe(
+        c.edges.length - graph.reducedEdges.length,
+      );
+      const laterBlock = c.edges.filter(
+        (e) => graph.node(e.from)!.blockIndex > graph.node(e.to)!.blockIndex,
+      ).length;
       expect(by("prerequisite-later-block"), `seed ${c.seed}`).toBe(laterBlock);
       expect(graph.edges.map(key).sort()).toStrictEqual(c.edges.map(key).sort());
     }
@@ -193,7 +231,10 @@ describe("buildPrerequisiteGraph on 200 random DAGs", () => {
       const slugs = c.nodes.map((n) => n.slug);
       const full = reachability(slugs, c.edges);
       const reduced = reachability(slugs, graph.reducedEdges);
-      for (const s of slugs) expect([...reduced.get(s)!].sort(), `seed ${c.seed}: ${s}`).toStrictEqual([...full.get(s)!].sort());
+      for (const s of slugs)
+        expect([...reduced.get(s)!].sort(), `seed ${c.seed}: ${s}`).toStrictEqual(
+          [...full.get(s)!].sort(),
+        );
       const written = new Set(c.edges.map(key));
       for (const e of graph.reducedEdges) expect(written.has(key(e))).toBe(true);
     }
@@ -205,7 +246,10 @@ describe("buildPrerequisiteGraph on 200 random DAGs", () => {
       const children = new Map<string, string[]>(c.nodes.map((n) => [n.slug, []]));
       for (const e of graph.reducedEdges) children.get(e.from)!.push(e.to);
       for (const e of graph.reducedEdges) {
-        expect(reachableFrom(e.from, children, e).has(e.to), `seed ${c.seed}: ${key(e)} is implied`).toBe(false);
+        expect(
+          reachableFrom(e.from, children, e).has(e.to),
+          `seed ${c.seed}: ${key(e)} is implied`,
+        ).toBe(false);
       }
     }
   });
@@ -221,11 +265,25 @@ describe("buildPrerequisiteGraph on 200 random DAGs", () => {
       for (const s of slugs) {
         const ancestors = slugs.filter((a) => down.get(a)!.has(s)).sort(byPosition);
         expect(graph.ancestors(s), `seed ${c.seed}: ancestors of ${s}`).toStrictEqual(ancestors);
-        expect(graph.ancestorMinutes(s)).toBe(ancestors.reduce((sum, a) => sum + graph.node(a)!.readingMinutes, 0));
-        expect(graph.descendants(s), `seed ${c.seed}: descendants of ${s}`).toStrictEqual([...down.get(s)!].sort(byPosition));
+        expect(graph.ancestorMinutes(s)).toBe(
+          ancestors.reduce((sum, a) => sum + graph.node(a)!.readingMinutes, 0),
+        );
+        expect(graph.descendants(s), `seed ${c.seed}: descendants of ${s}`).toStrictEqual(
+          [...down.get(s)!].sort(byPosition),
+        );
         expect(graph.depth(s), `seed ${c.seed}: depth of ${s}`).toBe(depth.get(s));
-        expect(graph.prerequisites(s)).toStrictEqual(c.edges.filter((e) => e.to === s).map((e) => e.from).sort(byPosition));
-        expect(graph.dependents(s)).toStrictEqual(c.edges.filter((e) => e.from === s).map((e) => e.to).sort(byPosition));
+        expect(graph.prerequisites(s)).toStrictEqual(
+          c.edges
+            .filter((e) => e.to === s)
+            .map((e) => e.from)
+            .sort(byPosition),
+        );
+        expect(graph.dependents(s)).toStrictEqual(
+          c.edges
+            .filter((e) => e.from === s)
+            .map((e) => e.to)
+            .sort(byPosition),
+        );
       }
     }
   });
@@ -259,7 +317,8 @@ function randomDigraph(seed: number): CyclicCase {
   let line = 1;
   for (const from of names) {
     for (const to of names) {
-      if (from !== to && random() < density) edges.push({ from, to, file: `content/topics/${to}.md`, line: line++, column: 3 });
+      if (from !== to && random() < density)
+        edges.push({ from, to, file: `content/topics/${to}.md`, line: line++, column: 3 });
     }
   }
   return { seed, nodes, edges: shuffle(edges, random) };
@@ -286,7 +345,11 @@ const CYCLIC = Array.from({ length: 200 }, (_, i) => randomDigraph(5000 + i));
 
 describe("buildPrerequisiteGraph on 200 random graphs with cycles", () => {
   it("has cycles in most of them", () => {
-    const withCycles = CYCLIC.filter((c) => buildPrerequisiteGraph(c.nodes, c.edges).diagnostics.some((d) => d.rule === "prerequisite-cycle"));
+    const withCycles = CYCLIC.filter((c) =>
+      buildPrerequisiteGraph(c.nodes, c.edges).diagnostics.some(
+        (d) => d.rule === "prerequisite-cycle",
+      ),
+    );
     expect(withCycles.length).toBeGreaterThan(100);
   });
 
@@ -295,7 +358,8 @@ describe("buildPrerequisiteGraph on 200 random graphs with cycles", () => {
       const graph = buildPrerequisiteGraph(c.nodes, c.edges);
       const slugs = c.nodes.map((n) => n.slug);
       const reach = reachability(slugs, c.edges);
-      const componentOf = (s: string) => slugs.filter((t) => t === s || (reach.get(s)!.has(t) && reach.get(t)!.has(s))).sort();
+      const componentOf = (s: string) =>
+        slugs.filter((t) => t === s || (reach.get(s)!.has(t) && reach.get(t)!.has(s))).sort();
       const components = new Map<string, string[]>();
       for (const s of slugs) {
         const component = componentOf(s);
@@ -306,18 +370,32 @@ describe("buildPrerequisiteGraph on 200 random graphs with cycles", () => {
       const where = new Map(c.edges.map((e) => [key(e), e]));
 
       const cycles = graph.diagnostics.filter((d) => d.rule === "prerequisite-cycle");
-      expect(cycles.map((d) => /^Prerequisite cycle: (\S+)/.exec(d.message)?.[1]).sort(), `seed ${c.seed}`).toStrictEqual([...components.keys()].sort());
+      expect(
+        cycles.map((d) => /^Prerequisite cycle: (\S+)/.exec(d.message)?.[1]).sort(),
+        `seed ${c.seed}`,
+      ).toStrictEqual([...components.keys()].sort());
       for (const d of cycles) {
         expect(d.severity).toBe("error");
         const path = d.message.replace("Prerequisite cycle: ", "").split(" → ");
         const start = path[0]!;
         expect(path.at(-1), `seed ${c.seed}: ${d.message}`).toBe(start);
         expect(new Set(path.slice(0, -1)).size).toBe(path.length - 1);
-        expect(path.length - 1, `seed ${c.seed}: ${d.message} is not a shortest cycle`).toBe(shortestCycle(start, children));
+        expect(path.length - 1, `seed ${c.seed}: ${d.message} is not a shortest cycle`).toBe(
+          shortestCycle(start, children),
+        );
         const steps = path.slice(1).map((to, i) => where.get(`${path[i]}→${to}`));
-        for (const step of steps) expect(step, `seed ${c.seed}: ${d.message} uses a missing edge`).toBeDefined();
-        expect(d.hint).toBe(steps.map((e) => `${e!.to} requires ${e!.from} at ${e!.file}:${e!.line}:${e!.column}`).join("; "));
-        expect({ file: d.file, line: d.line, column: d.column }).toStrictEqual({ file: steps[0]!.file, line: steps[0]!.line, column: steps[0]!.column });
+        for (const step of steps)
+          expect(step, `seed ${c.seed}: ${d.message} uses a missing edge`).toBeDefined();
+        expect(d.hint).toBe(
+          steps
+            .map((e) => `${e!.to} requires ${e!.from} at ${e!.file}:${e!.line}:${e!.column}`)
+            .join("; "),
+        );
+        expect({ file: d.file, line: d.line, column: d.column }).toStrictEqual({
+          file: steps[0]!.file,
+          line: steps[0]!.line,
+          column: steps[0]!.column,
+        });
       }
       expect(new Set(graph.order.map((n) => n.slug)).size).toBe(slugs.length);
       expect(graph.order).toHaveLength(slugs.length);

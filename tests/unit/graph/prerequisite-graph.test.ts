@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../../src/diagnostics.js";
-import { buildPrerequisiteGraph, type EdgeInput, type GraphNode } from "../../../src/graph/prerequisite-graph.js";
+import {
+  buildPrerequisiteGraph,
+  type EdgeInput,
+  type GraphNode,
+} from "../../../src/graph/prerequisite-graph.js";
 
 const BLOCK_TITLES = ["Foundations", "Mechanisms", "Applications", "Research"];
 
-function node(slug: string, options: { block?: number; order?: number; minutes?: number } = {}): GraphNode {
+function node(
+  slug: string,
+  options: { block?: number; order?: number; minutes?: number } = {},
+): GraphNode {
   const blockIndex = options.block ?? 0;
   return {
     slug,
@@ -32,7 +39,10 @@ function bySeverity(diagnostics: Diagnostic[], severity: Diagnostic["severity"])
 
 describe("buildPrerequisiteGraph: invalid edges", () => {
   it("reports an unknown target at the edge's file:line:column, with a did-you-mean hint", () => {
-    const graph = buildPrerequisiteGraph([node("matrices"), node("attention")], [edge("matrix", "attention", 8, 7)]);
+    const graph = buildPrerequisiteGraph(
+      [node("matrices"), node("attention")],
+      [edge("matrix", "attention", 8, 7)],
+    );
     expect(graph.diagnostics).toStrictEqual([
       {
         file: "content/topics/attention.md",
@@ -50,19 +60,34 @@ describe("buildPrerequisiteGraph: invalid edges", () => {
   });
 
   it("gives no hint when no slug is close", () => {
-    const graph = buildPrerequisiteGraph([node("matrices"), node("attention")], [edge("zebra-crossing", "attention", 6, 5)]);
+    const graph = buildPrerequisiteGraph(
+      [node("matrices"), node("attention")],
+      [edge("zebra-crossing", "attention", 6, 5)],
+    );
     expect(graph.diagnostics).toHaveLength(1);
     expect(graph.diagnostics[0]).not.toHaveProperty("hint");
-    expect(graph.diagnostics[0]).toMatchObject({ line: 6, column: 5, rule: "prerequisite-unknown" });
+    expect(graph.diagnostics[0]).toMatchObject({
+      line: 6,
+      column: 5,
+      rule: "prerequisite-unknown",
+    });
   });
 
   it("suggests several close slugs", () => {
-    const graph = buildPrerequisiteGraph([node("vectors"), node("vector-spaces"), node("sectors"), node("x")], [edge("vector", "x")]);
-    expect(graph.diagnostics[0]?.hint).toBe('did you mean "vectors", "sectors" or "vector-spaces"?');
+    const graph = buildPrerequisiteGraph(
+      [node("vectors"), node("vector-spaces"), node("sectors"), node("x")],
+      [edge("vector", "x")],
+    );
+    expect(graph.diagnostics[0]?.hint).toBe(
+      'did you mean "vectors", "sectors" or "vector-spaces"?',
+    );
   });
 
   it("reports a self-prerequisite as an error and drops the edge", () => {
-    const graph = buildPrerequisiteGraph([node("loops"), node("basics")], [edge("basics", "loops", 6, 5), edge("loops", "loops", 7, 5)]);
+    const graph = buildPrerequisiteGraph(
+      [node("loops"), node("basics")],
+      [edge("basics", "loops", 6, 5), edge("loops", "loops", 7, 5)],
+    );
     expect(graph.diagnostics).toStrictEqual([
       {
         file: "content/topics/loops.md",
@@ -79,7 +104,10 @@ describe("buildPrerequisiteGraph: invalid edges", () => {
   });
 
   it("warns about a duplicate edge at its second occurrence and keeps one", () => {
-    const graph = buildPrerequisiteGraph([node("intro"), node("practice")], [edge("intro", "practice", 6, 5), edge("intro", "practice", 7, 5)]);
+    const graph = buildPrerequisiteGraph(
+      [node("intro"), node("practice")],
+      [edge("intro", "practice", 6, 5), edge("intro", "practice", 7, 5)],
+    );
     expect(graph.diagnostics).toStrictEqual([
       {
         file: "content/topics/practice.md",
@@ -138,7 +166,9 @@ describe("buildPrerequisiteGraph: cycles", () => {
         "alpha requires epsilon at content/topics/alpha.md:9:5",
     };
     expect(buildPrerequisiteGraph(nodes, edges).diagnostics).toStrictEqual([expected]);
-    expect(buildPrerequisiteGraph([...nodes].reverse(), [...edges].reverse()).diagnostics).toStrictEqual([expected]);
+    expect(
+      buildPrerequisiteGraph([...nodes].reverse(), [...edges].reverse()).diagnostics,
+    ).toStrictEqual([expected]);
   });
 
   it("reports one error per strongly connected component", () => {
@@ -153,7 +183,9 @@ describe("buildPrerequisiteGraph: cycles", () => {
       edge("y", "x"),
       edge("hub", "tail"),
     ];
-    const cycles = buildPrerequisiteGraph(nodes, edges).diagnostics.filter((d) => d.rule === "prerequisite-cycle");
+    const cycles = buildPrerequisiteGraph(nodes, edges).diagnostics.filter(
+      (d) => d.rule === "prerequisite-cycle",
+    );
     expect(cycles.map((d) => d.message).sort()).toStrictEqual([
       "Prerequisite cycle: hub → left → hub",
       "Prerequisite cycle: x → y → x",
@@ -174,7 +206,10 @@ describe("buildPrerequisiteGraph: cycles", () => {
     const n = 10_000;
     const nodes = Array.from({ length: n }, (_, i) => node(`n${String(i).padStart(5, "0")}`));
     const edges = nodes.slice(1).map((to, i) => edge(nodes[i]!.slug, to.slug));
-    const graph = buildPrerequisiteGraph(nodes, [...edges, edge(nodes[n - 1]!.slug, nodes[0]!.slug)]);
+    const graph = buildPrerequisiteGraph(nodes, [
+      ...edges,
+      edge(nodes[n - 1]!.slug, nodes[0]!.slug),
+    ]);
     expect(graph.diagnostics.filter((d) => d.rule === "prerequisite-cycle")).toHaveLength(1);
   });
 });
@@ -201,12 +236,23 @@ describe("buildPrerequisiteGraph: learning order", () => {
       ],
       [],
     );
-    expect(slugs(graph.order)).toStrictEqual(["z-order-1", "m-order-2", "zz-first-block", "aa-second-block", "a-same", "b-same"]);
+    expect(slugs(graph.order)).toStrictEqual([
+      "z-order-1",
+      "m-order-2",
+      "zz-first-block",
+      "aa-second-block",
+      "a-same",
+      "b-same",
+    ]);
   });
 
   it("puts articles without an order after those with one in the same block", () => {
     const graph = buildPrerequisiteGraph(
-      [node("a-unordered", { block: 0 }), node("z-ordered", { block: 0, order: 100 }), node("b-unordered", { block: 0 })],
+      [
+        node("a-unordered", { block: 0 }),
+        node("z-ordered", { block: 0, order: 100 }),
+        node("b-unordered", { block: 0 }),
+      ],
       [],
     );
     expect(slugs(graph.order)).toStrictEqual(["z-ordered", "a-unordered", "b-unordered"]);
@@ -280,7 +326,8 @@ describe("buildPrerequisiteGraph: learning order", () => {
         column: 5,
         severity: "warning",
         rule: "prerequisite-later-block",
-        message: 'Prerequisite "deep-dive" is in block "Mechanisms", which comes after this article\'s block "Foundations"',
+        message:
+          'Prerequisite "deep-dive" is in block "Mechanisms", which comes after this article\'s block "Foundations"',
       },
     ]);
     expect(slugs(graph.order)).toStrictEqual(["deep-dive", "intro"]);
@@ -306,7 +353,14 @@ describe("buildPrerequisiteGraph: queries", () => {
     node("f", { minutes: 17 }),
     node("g", { minutes: 19 }),
   ];
-  const edges = [edge("c", "d"), edge("b", "d"), edge("a", "b"), edge("a", "c"), edge("d", "e"), edge("c", "f")];
+  const edges = [
+    edge("c", "d"),
+    edge("b", "d"),
+    edge("a", "b"),
+    edge("a", "c"),
+    edge("d", "e"),
+    edge("c", "f"),
+  ];
   const graph = buildPrerequisiteGraph(nodes, edges);
 
   it("has no diagnostics for a clean DAG", () => {
@@ -315,7 +369,15 @@ describe("buildPrerequisiteGraph: queries", () => {
   });
 
   it("gives the length of the longest chain as depth", () => {
-    expect(Object.fromEntries(nodes.map((n) => [n.slug, graph.depth(n.slug)]))).toStrictEqual({ a: 0, b: 1, c: 1, d: 2, e: 3, f: 2, g: 0 });
+    expect(Object.fromEntries(nodes.map((n) => [n.slug, graph.depth(n.slug)]))).toStrictEqual({
+      a: 0,
+      b: 1,
+      c: 1,
+      d: 2,
+      e: 3,
+      f: 2,
+      g: 0,
+    });
   });
 
   it("lists direct prerequisites and dependents in learning order, not as written", () => {

@@ -1,7 +1,14 @@
 import { DOMParser, parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { layeredLayout } from "../../../src/graph/layout.js";
-import { NODE_PADDING, nodeHeight, renderGraphSvg, wrapTitle, type DrawnNode, type SvgOptions } from "../../../src/graph/render-svg.js";
+import {
+  NODE_PADDING,
+  nodeHeight,
+  renderGraphSvg,
+  wrapTitle,
+  type DrawnNode,
+  type SvgOptions,
+} from "../../../src/graph/render-svg.js";
 
 const HOSTILE = `Q&A: <Attention> & "Heads"`;
 
@@ -14,18 +21,29 @@ describe("wrapTitle", () => {
   it("wraps at spaces so that no line is longer than the limit", () => {
     const title = "The geometry of linear representations in small transformer models";
     const lines = wrapTitle(title, 22, 10);
-    expect(lines).toStrictEqual(["The geometry of linear", "representations in", "small transformer", "models"]);
+    expect(lines).toStrictEqual([
+      "The geometry of linear",
+      "representations in",
+      "small transformer",
+      "models",
+    ]);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(22);
     expect(lines.join(" ")).toBe(title);
   });
 
   it("collapses runs of whitespace and ignores leading and trailing spaces", () => {
-    expect(wrapTitle("  Linear \n  algebra\t basics  ", 40, 3)).toStrictEqual(["Linear algebra basics"]);
+    expect(wrapTitle("  Linear \n  algebra\t basics  ", 40, 3)).toStrictEqual([
+      "Linear algebra basics",
+    ]);
     expect(wrapTitle("   ", 10, 2)).toStrictEqual([]);
   });
 
   it("puts a word longer than the limit on a line of its own", () => {
-    expect(wrapTitle("An incomprehensibilities test", 10, 5)).toStrictEqual(["An", "incomprehensibilities", "test"]);
+    expect(wrapTitle("An incomprehensibilities test", 10, 5)).toStrictEqual([
+      "An",
+      "incomprehensibilities",
+      "test",
+    ]);
   });
 
   it("cuts to maxLines and ends the last line with an ellipsis that fits", () => {
@@ -48,8 +66,14 @@ describe("wrapTitle", () => {
   // Was a bug (fixed in src while these tests were written): the ellipsis replaced a one-word
   // last line entirely, so wrapTitle("Interpretability through superposition", 22, 1) was ["…"].
   it("keeps the last line's word when cutting after a one-word line", () => {
-    expect(wrapTitle("Interpretability through superposition", 22, 1)).toStrictEqual(["Interpretability…"]);
-    const lines = wrapTitle("Mechanistic interpretability of superpositional features in transformers", 22, 3);
+    expect(wrapTitle("Interpretability through superposition", 22, 1)).toStrictEqual([
+      "Interpretability…",
+    ]);
+    const lines = wrapTitle(
+      "Mechanistic interpretability of superpositional features in transformers",
+      22,
+      3,
+    );
     expect(lines).toHaveLength(3);
     expect(lines[2]).toMatch(/^superpositional.*…$/);
   });
@@ -57,8 +81,12 @@ describe("wrapTitle", () => {
   it("gives node heights from the number of title lines plus the meta line", () => {
     const settings = { lineHeight: 17, charsPerLine: 22, maxLines: 3 };
     expect(nodeHeight("Vectors", settings)).toBe(NODE_PADDING * 2 + 2 * 17);
-    expect(nodeHeight("The geometry of linear representations", settings)).toBe(NODE_PADDING * 2 + 3 * 17);
-    expect(nodeHeight("The geometry of linear representations in small transformer models", settings)).toBe(NODE_PADDING * 2 + 4 * 17);
+    expect(nodeHeight("The geometry of linear representations", settings)).toBe(
+      NODE_PADDING * 2 + 3 * 17,
+    );
+    expect(
+      nodeHeight("The geometry of linear representations in small transformer models", settings),
+    ).toBe(NODE_PADDING * 2 + 4 * 17);
   });
 });
 
@@ -72,12 +100,30 @@ const OPTIONS: SvgOptions = {
 };
 
 function drawnNode(id: string, title: string, extra: Partial<DrawnNode> = {}): DrawnNode {
-  return { id, url: `/topics/${id}/`, title, meta: "Intermediate · 4 min read", blockIndex: 1, difficulty: "intermediate", ...extra };
+  return {
+    id,
+    url: `/topics/${id}/`,
+    title,
+    meta: "Intermediate · 4 min read",
+    blockIndex: 1,
+    difficulty: "intermediate",
+    ...extra,
+  };
 }
 
-function draw(nodes: DrawnNode[], edges: { from: string; to: string }[], layers: Record<string, number>, options = OPTIONS): string {
+function draw(
+  nodes: DrawnNode[],
+  edges: { from: string; to: string }[],
+  layers: Record<string, number>,
+  options = OPTIONS,
+): string {
   const layout = layeredLayout(
-    nodes.map((n) => ({ id: n.id, layer: layers[n.id] ?? 0, width: 216, height: nodeHeight(n.title, options) })),
+    nodes.map((n) => ({
+      id: n.id,
+      layer: layers[n.id] ?? 0,
+      width: 216,
+      height: nodeHeight(n.title, options),
+    })),
     edges,
   );
   return renderGraphSvg(layout, nodes, options);
@@ -90,7 +136,11 @@ function parseSvg(svg: string): Document {
 describe("renderGraphSvg", () => {
   const nodes = [
     drawnNode("softmax", "Softmax", { blockIndex: 0, difficulty: "introductory" }),
-    drawnNode("attention", HOSTILE, { blockIndex: 9, difficulty: "advanced", className: "is-current" }),
+    drawnNode("attention", HOSTILE, {
+      blockIndex: 9,
+      difficulty: "advanced",
+      className: "is-current",
+    }),
     drawnNode("transformers", "Transformer Blocks", { difficulty: undefined, meta: "5 min read" }),
   ];
   const edges = [
@@ -129,7 +179,9 @@ describe("renderGraphSvg", () => {
 
   it("draws every node as an <a href> with id <prefix><slug>", () => {
     const links = [...doc.querySelectorAll("a")];
-    expect(links.map((a) => [a.getAttribute("id"), a.getAttribute("href"), a.getAttribute("data-slug")])).toStrictEqual([
+    expect(
+      links.map((a) => [a.getAttribute("id"), a.getAttribute("href"), a.getAttribute("data-slug")]),
+    ).toStrictEqual([
       ["node-softmax", "/topics/softmax/", "softmax"],
       ["node-attention", "/topics/attention/", "attention"],
       ["node-transformers", "/topics/transformers/", "transformers"],
@@ -142,23 +194,31 @@ describe("renderGraphSvg", () => {
   });
 
   it("classes nodes by block (modulo 8), difficulty and extra class", () => {
-    expect(doc.querySelector("#node-softmax")?.getAttribute("class")).toBe("graph-node graph-block-0 difficulty-introductory");
-    expect(doc.querySelector("#node-attention")?.getAttribute("class")).toBe("graph-node graph-block-1 difficulty-advanced is-current");
-    expect(doc.querySelector("#node-transformers")?.getAttribute("class")).toBe("graph-node graph-block-1");
-    expect(doc.querySelector("#node-transformers text.graph-node-meta")?.textContent).toBe("5 min read");
+    expect(doc.querySelector("#node-softmax")?.getAttribute("class")).toBe(
+      "graph-node graph-block-0 difficulty-introductory",
+    );
+    expect(doc.querySelector("#node-attention")?.getAttribute("class")).toBe(
+      "graph-node graph-block-1 difficulty-advanced is-current",
+    );
+    expect(doc.querySelector("#node-transformers")?.getAttribute("class")).toBe(
+      "graph-node graph-block-1",
+    );
+    expect(doc.querySelector("#node-transformers text.graph-node-meta")?.textContent).toBe(
+      "5 min read",
+    );
   });
 
   it("draws one path per routed edge, from and to the right nodes", () => {
     const paths = [...doc.querySelectorAll("path.graph-edge")];
-    expect(paths.map((p) => `${p.getAttribute("data-from")}→${p.getAttribute("data-to")}`).sort()).toStrictEqual([
-      "attention→transformers",
-      "softmax→attention",
-      "softmax→transformers",
-    ]);
+    expect(
+      paths.map((p) => `${p.getAttribute("data-from")}→${p.getAttribute("data-to")}`).sort(),
+    ).toStrictEqual(["attention→transformers", "softmax→attention", "softmax→transformers"]);
     for (const p of paths) expect(p.getAttribute("d")).toMatch(/^M[\d.]+ [\d.]+(C[\d. ]+)+$/);
     const markerId = doc.querySelector("marker")?.getAttribute("id");
     expect(markerId).toMatch(/^node-/);
-    expect(doc.querySelector("g.graph-edges")?.getAttribute("marker-end")).toBe(`url(#${markerId})`);
+    expect(doc.querySelector("g.graph-edges")?.getAttribute("marker-end")).toBe(
+      `url(#${markerId})`,
+    );
   });
 
   it("sizes the drawing from the layout", () => {
@@ -181,7 +241,12 @@ describe("renderGraphSvg", () => {
   // Was a bug (fixed in src while these tests were written): the marker's id was `<prefix>arrow`,
   // the same as the node of an article with the slug "arrow", so /graph/#node-arrow targeted the marker.
   it("gives every element a unique id, even for an article with the slug 'arrow'", () => {
-    const out = parseSvg(draw([drawnNode("arrow", "Arrows"), drawnNode("b", "B")], [{ from: "arrow", to: "b" }], { arrow: 0, b: 1 }));
+    const out = parseSvg(
+      draw([drawnNode("arrow", "Arrows"), drawnNode("b", "B")], [{ from: "arrow", to: "b" }], {
+        arrow: 0,
+        b: 1,
+      }),
+    );
     const ids = [...out.querySelectorAll("[id]")].map((e) => e.getAttribute("id"));
     expect(new Set(ids).size).toBe(ids.length);
     expect(out.querySelector("#node-arrow")?.getAttribute("href")).toBe("/topics/arrow/");

@@ -34,7 +34,8 @@ function render(source: string) {
 }
 
 /** `line:column rule message`, for compact assertions. */
-const brief = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`);
+const brief = (diagnostics: Diagnostic[]) =>
+  diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`);
 
 const annotations = (document: Document) =>
   [...document.querySelectorAll("annotation")].map((a) => a.textContent);
@@ -58,7 +59,10 @@ describe("math", () => {
     expect(block).not.toBeNull();
     expect(block?.querySelector(".katex-display")).not.toBeNull();
     expect(annotations(document)).toEqual(["x^2 +\ny^2"]);
-    expect([...document.querySelectorAll("p")].map((p) => p.textContent)).toEqual(["Text", "after"]);
+    expect([...document.querySelectorAll("p")].map((p) => p.textContent)).toEqual([
+      "Text",
+      "after",
+    ]);
   });
 
   it("renders a one-line $$x$$ block", () => {
@@ -89,7 +93,9 @@ describe("math", () => {
 
   it("reports a TeX error at its line and column and shows the TeX as code", () => {
     const { document, diagnostics } = render("line one\n\nline $\\frac{1}$ here\n");
-    expect(document.querySelector("p:nth-of-type(2) > code.math-error")?.textContent).toBe("\\frac{1}");
+    expect(document.querySelector("p:nth-of-type(2) > code.math-error")?.textContent).toBe(
+      "\\frac{1}",
+    );
     expect(diagnostics).toStrictEqual([
       {
         file: FILE,
@@ -97,7 +103,8 @@ describe("math", () => {
         column: 7,
         severity: "error",
         rule: "math-tex",
-        message: "TeX error: Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{1}",
+        message:
+          "TeX error: Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{1}",
       },
     ]);
   });
@@ -108,16 +115,29 @@ describe("math", () => {
   });
 
   it("locates a TeX error in a list item and in a blockquote", () => {
-    expect(render("- item\n- $\\frac{1}$\n").diagnostics.map((d) => [d.line, d.column])).toEqual([[2, 4]]);
-    expect(render("> a\n> $\\frac{1}$\n").diagnostics.map((d) => [d.line, d.column])).toEqual([[2, 4]]);
+    expect(render("- item\n- $\\frac{1}$\n").diagnostics.map((d) => [d.line, d.column])).toEqual([
+      [2, 4],
+    ]);
+    expect(render("> a\n> $\\frac{1}$\n").diagnostics.map((d) => [d.line, d.column])).toEqual([
+      [2, 4],
+    ]);
   });
 
   it("reports a TeX error in a display block at the block's first line and shows a pre", () => {
     const { document, diagnostics } = render("a\n\n$$\n\\badcommand{x}\n$$\n");
-    expect(document.querySelector("pre.math-error > code.math-error")?.textContent).toBe("\\badcommand{x}");
+    expect(document.querySelector("pre.math-error > code.math-error")?.textContent).toBe(
+      "\\badcommand{x}",
+    );
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ line: 3, column: 1, severity: "error", rule: "math-tex" });
-    expect(diagnostics[0]?.message).toMatch(/^TeX error: Undefined control sequence: \\badcommand at position 1: /);
+    expect(diagnostics[0]).toMatchObject({
+      line: 3,
+      column: 1,
+      severity: "error",
+      rule: "math-tex",
+    });
+    expect(diagnostics[0]?.message).toMatch(
+      /^TeX error: Undefined control sequence: \\badcommand at position 1: /,
+    );
   });
 
   it("escapes the TeX shown after an error", () => {
@@ -151,7 +171,9 @@ describe("attributes ({…} blocks)", () => {
   });
 
   it("allows data-*, aria-*, lang, dir, title and role", () => {
-    const { document, diagnostics } = render("para {data-x=1 aria-label=hi lang=de dir=rtl title=t role=note}\n");
+    const { document, diagnostics } = render(
+      "para {data-x=1 aria-label=hi lang=de dir=rtl title=t role=note}\n",
+    );
     expect(diagnostics).toEqual([]);
     const p = document.querySelector("p")!;
     expect(p.getAttribute("data-x")).toBe("1");
@@ -225,19 +247,35 @@ describe("attributes ({…} blocks)", () => {
 
 describe("isAllowedAttribute", () => {
   it("allows the listed names and data-*/aria-* prefixes, case-insensitively", () => {
-    for (const name of ["id", "ID", "class", "lang", "dir", "title", "width", "height", "role", "data-x", "DATA-X", "aria-label"]) {
+    for (const name of [
+      "id",
+      "ID",
+      "class",
+      "lang",
+      "dir",
+      "title",
+      "width",
+      "height",
+      "role",
+      "data-x",
+      "DATA-X",
+      "aria-label",
+    ]) {
       expect(isAllowedAttribute(name), name).toBe(true);
     }
   });
 
   it("rejects handlers, style, href and a bare prefix", () => {
-    for (const name of ["onclick", "style", "href", "src", "data-", "aria-", "datax"]) expect(isAllowedAttribute(name), name).toBe(false);
+    for (const name of ["onclick", "style", "href", "src", "data-", "aria-", "datax"])
+      expect(isAllowedAttribute(name), name).toBe(false);
   });
 });
 
 describe("raw HTML and link safety", () => {
   it("accepts harmless raw HTML", () => {
-    const { document, diagnostics } = render('text <span class="x" data-y="1">ok</span> <a href="/a">a</a>\n');
+    const { document, diagnostics } = render(
+      'text <span class="x" data-y="1">ok</span> <a href="/a">a</a>\n',
+    );
     expect(diagnostics).toEqual([]);
     expect(document.querySelector("span.x")?.textContent).toBe("ok");
   });
@@ -305,7 +343,8 @@ describe("raw HTML and link safety", () => {
         column: 5,
         severity: "error",
         rule: "unsafe-url",
-        message: 'Unsafe URL "javascript:alert(1)": only http(s), mailto and relative URLs are allowed',
+        message:
+          'Unsafe URL "javascript:alert(1)": only http(s), mailto and relative URLs are allowed',
       },
     ]);
   });
@@ -314,7 +353,10 @@ describe("raw HTML and link safety", () => {
     const { document, diagnostics } = render("[x](jav&#x61;script:alert(1))\n");
     expect(document.querySelector("a")?.getAttribute("href")).toBe("#");
     expect(diagnostics.map((d) => [d.rule, d.message])).toEqual([
-      ["unsafe-url", 'Unsafe URL "javascript:alert(1)": only http(s), mailto and relative URLs are allowed'],
+      [
+        "unsafe-url",
+        'Unsafe URL "javascript:alert(1)": only http(s), mailto and relative URLs are allowed',
+      ],
     ]);
   });
 
@@ -335,9 +377,15 @@ describe("raw HTML and link safety", () => {
   });
 
   it("keeps safe links and images as written", () => {
-    const { document, diagnostics } = render("[m](mailto:a@b.c) [h](https://x.org/) [r](../a/) ![p](data:image/png;base64,AAAA)\n");
+    const { document, diagnostics } = render(
+      "[m](mailto:a@b.c) [h](https://x.org/) [r](../a/) ![p](data:image/png;base64,AAAA)\n",
+    );
     expect(diagnostics).toEqual([]);
-    expect([...document.querySelectorAll("a")].map((a) => a.getAttribute("href"))).toEqual(["mailto:a@b.c", "https://x.org/", "../a/"]);
+    expect([...document.querySelectorAll("a")].map((a) => a.getAttribute("href"))).toEqual([
+      "mailto:a@b.c",
+      "https://x.org/",
+      "../a/",
+    ]);
     expect(document.querySelector("img")?.getAttribute("src")).toBe("data:image/png;base64,AAAA");
   });
 });
@@ -406,7 +454,11 @@ describe("headings", () => {
 
   it("suffixes duplicate ids", () => {
     const { document } = render("## Intro\n\n## Intro\n\n## Intro\n");
-    expect([...document.querySelectorAll("h2")].map((h) => h.id)).toEqual(["intro", "intro-1", "intro-2"]);
+    expect([...document.querySelectorAll("h2")].map((h) => h.id)).toEqual([
+      "intro",
+      "intro-1",
+      "intro-2",
+    ]);
   });
 
   // Regression: "an author's {#id} wins", but when an earlier heading's generated id is the same,
@@ -418,7 +470,9 @@ describe("headings", () => {
   });
 
   it("collects h2 and h3 into the table of contents, in order, as inline HTML", () => {
-    const { toc } = render("# Title\n\n## First *part*\n\n### The `map` function\n\n#### Too deep\n\n## Second\n");
+    const { toc } = render(
+      "# Title\n\n## First *part*\n\n### The `map` function\n\n#### Too deep\n\n## Second\n",
+    );
     expect(toc).toEqual([
       { level: 2, id: "first-part", html: "First <em>part</em>" },
       { level: 3, id: "the-map-function", html: "The <code>map</code> function" },
@@ -441,8 +495,12 @@ describe("fenced code", () => {
   });
 
   it("resolves language aliases", () => {
-    expect(render("```py\nx = 1\n```\n").document.querySelector("code")?.className).toBe("language-python");
-    expect(render("```sh\nls\n```\n").document.querySelector("code")?.className).toBe("language-bash");
+    expect(render("```py\nx = 1\n```\n").document.querySelector("code")?.className).toBe(
+      "language-python",
+    );
+    expect(render("```sh\nls\n```\n").document.querySelector("code")?.className).toBe(
+      "language-bash",
+    );
   });
 
   it("escapes code in an unknown language or without one", () => {
@@ -460,7 +518,10 @@ describe("fenced code", () => {
     const { document, diagnostics } = render('Use `$x$` and `<a href="javascript:x">`.\n');
     expect(diagnostics).toEqual([]);
     expect(document.querySelector(".katex")).toBeNull();
-    expect([...document.querySelectorAll("code")].map((c) => c.textContent)).toEqual(["$x$", '<a href="javascript:x">']);
+    expect([...document.querySelectorAll("code")].map((c) => c.textContent)).toEqual([
+      "$x$",
+      '<a href="javascript:x">',
+    ]);
   });
 });
 

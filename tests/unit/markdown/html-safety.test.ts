@@ -25,7 +25,7 @@ const HOSTILE = [
   '<object data="javascript:alert(1)"></object>',
   '<div onmouseover="alert(1)">x</div>',
   '<svg onload="alert(1)"></svg>',
-  '<body onload=alert(1)>',
+  "<body onload=alert(1)>",
 ];
 
 const HARMLESS = [

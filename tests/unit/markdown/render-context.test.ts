@@ -1,13 +1,22 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../../src/diagnostics.js";
-import { contextOf, createEnv, reportAt, type RenderContext } from "../../../src/markdown/render-context.js";
+import {
+  contextOf,
+  createEnv,
+  reportAt,
+  type RenderContext,
+} from "../../../src/markdown/render-context.js";
 
 function context(): RenderContext & { diagnostics: Diagnostic[] } {
   return {
     file: "a.md",
     diagnostics: [],
     toc: [],
-    locate: (line, needle) => ({ file: "a.md", line: (line ?? -1) + 1, column: needle ? needle.length : 1 }),
+    locate: (line, needle) => ({
+      file: "a.md",
+      line: (line ?? -1) + 1,
+      column: needle ? needle.length : 1,
+    }),
   };
 }
 
@@ -29,7 +38,15 @@ describe("reportAt", () => {
     reportAt(createEnv(ctx), 2, "error", "math-tex", "TeX error: x", "abcd", "a hint");
     reportAt(createEnv(ctx), undefined, "warning", "r", "m");
     expect(ctx.diagnostics).toStrictEqual([
-      { file: "a.md", line: 3, column: 4, severity: "error", rule: "math-tex", message: "TeX error: x", hint: "a hint" },
+      {
+        file: "a.md",
+        line: 3,
+        column: 4,
+        severity: "error",
+        rule: "math-tex",
+        message: "TeX error: x",
+        hint: "a hint",
+      },
       { file: "a.md", line: 0, column: 1, severity: "warning", rule: "r", message: "m" },
     ]);
   });

@@ -11,10 +11,15 @@ interface Step {
   with?: Record<string, unknown>;
 }
 
-const workflow = parse(readFileSync(path.resolve(import.meta.dirname, "../../../.github/workflows/pages.yml"), "utf8")) as {
+const workflow = parse(
+  readFileSync(path.resolve(import.meta.dirname, "../../../.github/workflows/pages.yml"), "utf8"),
+) as {
   on: Record<string, unknown>;
   permissions: Record<string, string>;
-  jobs: Record<string, { "runs-on": string; needs?: string; steps: Step[]; environment?: { name: string } }>;
+  jobs: Record<
+    string,
+    { "runs-on": string; needs?: string; steps: Step[]; environment?: { name: string } }
+  >;
 };
 
 describe("the GitHub Pages workflow", () => {
@@ -27,10 +32,16 @@ describe("the GitHub Pages workflow", () => {
     const steps = workflow.jobs.build!.steps;
     const runs = steps.filter((s) => s.run).map((s) => s.run);
     expect(runs).toContain("npm ci");
-    expect(runs.find((r) => r?.startsWith("npm run build"))).toContain("--pathprefix=\"${{ steps.pages.outputs.base_path }}/\"");
+    expect(runs.find((r) => r?.startsWith("npm run build"))).toContain(
+      '--pathprefix="${{ steps.pages.outputs.base_path }}/"',
+    );
     expect(steps.find((s) => s.uses?.startsWith("actions/configure-pages"))?.id).toBe("pages");
-    expect(steps.find((s) => s.uses?.startsWith("actions/upload-pages-artifact"))?.with).toEqual({ path: "_site" });
-    expect(steps.find((s) => s.uses?.startsWith("actions/checkout"))?.with).toEqual({ "fetch-depth": 0 });
+    expect(steps.find((s) => s.uses?.startsWith("actions/upload-pages-artifact"))?.with).toEqual({
+      path: "_site",
+    });
+    expect(steps.find((s) => s.uses?.startsWith("actions/checkout"))?.with).toEqual({
+      "fetch-depth": 0,
+    });
   });
 
   it("deploys the built artifact after the build", () => {

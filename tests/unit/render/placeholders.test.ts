@@ -1,25 +1,35 @@
 import { describe, expect, it } from "vitest";
-import { htmlPlaceholders, Placeholders, sourcePlaceholders } from "../../../src/render/placeholders.js";
+import {
+  htmlPlaceholders,
+  Placeholders,
+  sourcePlaceholders,
+} from "../../../src/render/placeholders.js";
 
 describe("Placeholders", () => {
   it("restores each marker to the value it stands for", () => {
     const placeholders = htmlPlaceholders();
     const a = placeholders.add("<b>one</b>");
     const b = placeholders.add("<i>two</i>");
-    expect(placeholders.restore(`x ${b} y ${a} z ${a}`)).toBe("x <i>two</i> y <b>one</b> z <b>one</b>");
+    expect(placeholders.restore(`x ${b} y ${a} z ${a}`)).toBe(
+      "x <i>two</i> y <b>one</b> z <b>one</b>",
+    );
   });
 
   it("uses only private-use characters, with no letters, digits or markup", () => {
     const marker = htmlPlaceholders().add("<value>");
     expect(marker).not.toMatch(/[\p{L}\p{N}<>{}%#$&]/u);
-    expect([...marker].every((c) => c.charCodeAt(0) >= 0xe000 && c.charCodeAt(0) <= 0xf8ff)).toBe(true);
+    expect([...marker].every((c) => c.charCodeAt(0) >= 0xe000 && c.charCodeAt(0) <= 0xf8ff)).toBe(
+      true,
+    );
   });
 
   it("gives distinct markers beyond ten values", () => {
     const placeholders = htmlPlaceholders();
     const markers = Array.from({ length: 12 }, (_, i) => placeholders.add(`v${i}`));
     expect(new Set(markers).size).toBe(12);
-    expect(placeholders.restore(markers.join("|"))).toBe(Array.from({ length: 12 }, (_, i) => `v${i}`).join("|"));
+    expect(placeholders.restore(markers.join("|"))).toBe(
+      Array.from({ length: 12 }, (_, i) => `v${i}`).join("|"),
+    );
   });
 
   it("leaves text without markers, or when nothing was added, unchanged", () => {

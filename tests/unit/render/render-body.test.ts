@@ -4,7 +4,12 @@ import { describe, expect, it } from "vitest";
 import { parseSourceFile } from "../../../src/content/frontmatter.js";
 import { sortDiagnostics, type Diagnostic } from "../../../src/diagnostics.js";
 import { createMarkdown } from "../../../src/markdown/create-markdown.js";
-import { renderBody, SHORTCODE_NAMES, type PageCitations, type RenderServices } from "../../../src/render/render-body.js";
+import {
+  renderBody,
+  SHORTCODE_NAMES,
+  type PageCitations,
+  type RenderServices,
+} from "../../../src/render/render-body.js";
 import { DEFAULT_UI_STRINGS } from "../../../src/ui-strings.js";
 
 const services: RenderServices = {
@@ -18,7 +23,11 @@ const PATH = "content/topics/a.md";
 const FRONTMATTER = "---\ntitle: T\ndescription: D\n---\n";
 const SITE = { site: { title: "My Course" } };
 
-function render(body: string, options: { nunjucksContext?: object; citations?: PageCitations } = {}, frontmatter = FRONTMATTER) {
+function render(
+  body: string,
+  options: { nunjucksContext?: object; citations?: PageCitations } = {},
+  frontmatter = FRONTMATTER,
+) {
   const { file, diagnostics: parseProblems } = parseSourceFile(PATH, frontmatter + body);
   expect(parseProblems).toEqual([]);
   const result = renderBody(file, services, options);
@@ -28,7 +37,10 @@ function render(body: string, options: { nunjucksContext?: object; citations?: P
 
 /** `line:column severity rule message [hint]`, for compact assertions. */
 const brief = (diagnostics: Diagnostic[]) =>
-  diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}${d.hint ? ` [${d.hint}]` : ""}`);
+  diagnostics.map(
+    (d) =>
+      `${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}${d.hint ? ` [${d.hint}]` : ""}`,
+  );
 
 describe("renderBody: plain Markdown", () => {
   it("renders Markdown and counts its words", () => {
@@ -48,7 +60,9 @@ describe("renderBody: plain Markdown", () => {
   });
 
   it("locates Markdown problems at their line in the file, after the frontmatter", () => {
-    const { diagnostics } = render("Line one.\n\nSecond $\\frac{1}$ here.\n\n[x](javascript:alert(1))\n");
+    const { diagnostics } = render(
+      "Line one.\n\nSecond $\\frac{1}$ here.\n\n[x](javascript:alert(1))\n",
+    );
     expect(brief(sortDiagnostics(diagnostics))).toEqual([
       "7:9 error math-tex TeX error: Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{1}",
       '9:5 error unsafe-url Unsafe URL "javascript:alert(1)": only http(s), mailto and relative URLs are allowed',
@@ -62,7 +76,11 @@ describe("renderBody: plain Markdown", () => {
   });
 
   it("locates problems in a file with Windows line endings", () => {
-    const { diagnostics } = render("Line\r\n\r\n[x](javascript:1)\r\n", {}, "---\r\ntitle: T\r\n---\r\n");
+    const { diagnostics } = render(
+      "Line\r\n\r\n[x](javascript:1)\r\n",
+      {},
+      "---\r\ntitle: T\r\n---\r\n",
+    );
     expect(diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual([[6, 5, "unsafe-url"]]);
   });
 
@@ -91,13 +109,19 @@ describe("renderBody: sidenotes and margin notes", () => {
 
   it("numbers sidenotes 1..n, each with exactly one .sidenote element", () => {
     const notes = [...document.querySelectorAll(".sidenote")];
-    expect(notes.map((n) => n.id)).toEqual(["sidenote-1-text", "sidenote-2-text", "sidenote-3-text"]);
-    expect(notes.map((n) => n.querySelector(".sidenote-number")?.textContent)).toEqual(["1", "2", "3"]);
-    expect([...document.querySelectorAll("label.sidenote-ref")].map((l) => l.getAttribute("for"))).toEqual([
-      "sidenote-1",
-      "sidenote-2",
-      "sidenote-3",
+    expect(notes.map((n) => n.id)).toEqual([
+      "sidenote-1-text",
+      "sidenote-2-text",
+      "sidenote-3-text",
     ]);
+    expect(notes.map((n) => n.querySelector(".sidenote-number")?.textContent)).toEqual([
+      "1",
+      "2",
+      "3",
+    ]);
+    expect(
+      [...document.querySelectorAll("label.sidenote-ref")].map((l) => l.getAttribute("for")),
+    ).toEqual(["sidenote-1", "sidenote-2", "sidenote-3"]);
     expect([...document.querySelectorAll("input.note-toggle")].map((i) => i.id)).toEqual([
       "sidenote-1",
       "sidenote-2",
@@ -134,21 +158,38 @@ describe("renderBody: sidenotes and margin notes", () => {
   });
 
   it("uses the interface strings for the notes' accessible names", () => {
-    const { file } = parseSourceFile(PATH, FRONTMATTER + 'a{% sidenote "n" %} b{% marginnote "m" %}\n');
-    const result = renderBody(file, { ...services, ui: { ...DEFAULT_UI_STRINGS, sidenote: "Randnotiz", marginNote: "Notiz" } });
-    const translated = parseHTML(`<!doctype html><html><body>${result.html}</body></html>`).document;
-    expect([...translated.querySelectorAll(".visually-hidden")].map((s) => s.textContent)).toEqual(["Randnotiz 1", "Notiz 1"]);
+    const { file } = parseSourceFile(
+      PATH,
+      FRONTMATTER + 'a{% sidenote "n" %} b{% marginnote "m" %}\n',
+    );
+    const result = renderBody(file, {
+      ...services,
+      ui: { ...DEFAULT_UI_STRINGS, sidenote: "Randnotiz", marginNote: "Notiz" },
+    });
+    const translated = parseHTML(
+      `<!doctype html><html><body>${result.html}</body></html>`,
+    ).document;
+    expect([...translated.querySelectorAll(".visually-hidden")].map((s) => s.textContent)).toEqual([
+      "Randnotiz 1",
+      "Notiz 1",
+    ]);
   });
 
   it("locates a TeX error in a note at the note's opening quote", () => {
     const result = render('Line one.\n\nSecond{% sidenote "bad $\\\\frac{1}$" %} here.\n');
-    expect(result.document.querySelector(".sidenote code.math-error")?.textContent).toBe("\\frac{1}");
-    expect(result.diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual([[7, 19, "math-tex"]]);
+    expect(result.document.querySelector(".sidenote code.math-error")?.textContent).toBe(
+      "\\frac{1}",
+    );
+    expect(result.diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual([
+      [7, 19, "math-tex"],
+    ]);
   });
 
   it("checks raw HTML in a note", () => {
     const result = render('A{% sidenote "see <img src=x onerror=alert(1)>" %}\n');
-    expect(brief(result.diagnostics)).toEqual(['5:14 error unsafe-html Inline event handler "onerror" is not allowed']);
+    expect(brief(result.diagnostics)).toEqual([
+      '5:14 error unsafe-html Inline event handler "onerror" is not allowed',
+    ]);
   });
 
   it("warns about an escape that loses its backslash, at the backslash, and renders it without", () => {
@@ -192,7 +233,9 @@ describe("renderBody: sidenotes and margin notes", () => {
 
 describe("renderBody: pause and think", () => {
   it("renders {% pause %} as details with a summary and a Markdown body", () => {
-    const { document, diagnostics, wordCount } = render('{% pause "Why *this*?" %}\nBecause **that**.\n{% endpause %}\n');
+    const { document, diagnostics, wordCount } = render(
+      '{% pause "Why *this*?" %}\nBecause **that**.\n{% endpause %}\n',
+    );
     expect(diagnostics).toEqual([]);
     const details = document.querySelector("body > details.pause-and-think")!;
     expect(details).not.toBeNull();
@@ -203,12 +246,18 @@ describe("renderBody: pause and think", () => {
   });
 
   it("renders the same as the raw-HTML form written by hand", () => {
-    const shortcode = render('Intro.\n\n{% pause "Why *this*?" %}\nBecause **that**.\n\n- a\n- b\n{% endpause %}\n\nAfter.\n').document;
+    const shortcode = render(
+      'Intro.\n\n{% pause "Why *this*?" %}\nBecause **that**.\n\n- a\n- b\n{% endpause %}\n\nAfter.\n',
+    ).document;
     const handWritten = render(
       'Intro.\n\n<details class="pause-and-think"><summary>Pause and think: Why <em>this</em>?</summary>\n\nBecause **that**.\n\n- a\n- b\n\n</details>\n\nAfter.\n',
     ).document;
     const shape = (document: Document) =>
-      [...document.body.children].map((child) => [child.tagName, child.className, child.innerHTML.replace(/\s+/g, " ").trim()]);
+      [...document.body.children].map((child) => [
+        child.tagName,
+        child.className,
+        child.innerHTML.replace(/\s+/g, " ").trim(),
+      ]);
     expect(shape(shortcode)).toEqual(shape(handWritten));
     expect(shape(shortcode).map(([tag]) => tag)).toEqual(["P", "DETAILS", "P"]);
   });
@@ -216,21 +265,30 @@ describe("renderBody: pause and think", () => {
   it("renders math and a list in a pause", () => {
     const { document } = render('{% pause "What is $x$?" %}\n- a\n- b\n{% endpause %}\n');
     expect(document.querySelector("summary .katex")).not.toBeNull();
-    expect([...document.querySelectorAll("details > ul > li")].map((li) => li.textContent)).toEqual(["a", "b"]);
+    expect([...document.querySelectorAll("details > ul > li")].map((li) => li.textContent)).toEqual(
+      ["a", "b"],
+    );
   });
 
   it("uses the interface string for the label", () => {
-    const { file } = parseSourceFile(PATH, FRONTMATTER + '{% pause "Warum?" %}\nDarum.\n{% endpause %}\n');
-    const result = renderBody(file, { ...services, ui: { ...DEFAULT_UI_STRINGS, pauseAndThink: "Denk nach" } });
+    const { file } = parseSourceFile(
+      PATH,
+      FRONTMATTER + '{% pause "Warum?" %}\nDarum.\n{% endpause %}\n',
+    );
+    const result = renderBody(file, {
+      ...services,
+      ui: { ...DEFAULT_UI_STRINGS, pauseAndThink: "Denk nach" },
+    });
     expect(result.html).toContain("<summary>Denk nach: Warum?</summary>");
   });
 
   it("renders consecutive pauses separately", () => {
-    const { document } = render('{% pause "A" %}\na\n{% endpause %}\n\n{% pause "B" %}\nb\n{% endpause %}\n');
-    expect([...document.querySelectorAll("body > details > summary")].map((s) => s.textContent)).toEqual([
-      "Pause and think: A",
-      "Pause and think: B",
-    ]);
+    const { document } = render(
+      '{% pause "A" %}\na\n{% endpause %}\n\n{% pause "B" %}\nb\n{% endpause %}\n',
+    );
+    expect(
+      [...document.querySelectorAll("body > details > summary")].map((s) => s.textContent),
+    ).toEqual(["Pause and think: A", "Pause and think: B"]);
   });
 
   it("reports an unclosed pause at its line, and closes it at the end", () => {
@@ -249,13 +307,19 @@ describe("renderBody: pause and think", () => {
   });
 
   it("reports the outer pause when an inner one is closed", () => {
-    const { diagnostics } = render('intro\n\n{% pause "A" %}\n{% pause "B" %}\nx\n{% endpause %}\n');
-    expect(diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual([[7, 1, "shortcode-unclosed"]]);
+    const { diagnostics } = render(
+      'intro\n\n{% pause "A" %}\n{% pause "B" %}\nx\n{% endpause %}\n',
+    );
+    expect(diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual([
+      [7, 1, "shortcode-unclosed"],
+    ]);
   });
 
   it("reports a stray endpause at its line and column", () => {
     const { html, diagnostics } = render("para\n\nText {% endpause %}\n");
-    expect(brief(diagnostics)).toEqual(["7:6 error shortcode-unopened {% endpause %} without a {% pause %} before it"]);
+    expect(brief(diagnostics)).toEqual([
+      "7:6 error shortcode-unopened {% endpause %} without a {% pause %} before it",
+    ]);
     expect(html).not.toContain("</details>");
   });
 
@@ -267,7 +331,9 @@ describe("renderBody: pause and think", () => {
 
 describe("renderBody: shortcode arguments", () => {
   it("reports the wrong number of arguments at each tag and drops the tag", () => {
-    const { html, diagnostics } = render('x {% sidenote %} y {% sidenote "a", "b" %} z {% endpause "x" %}\n');
+    const { html, diagnostics } = render(
+      'x {% sidenote %} y {% sidenote "a", "b" %} z {% endpause "x" %}\n',
+    );
     expect(brief(diagnostics)).toEqual([
       '5:3 error shortcode-arguments {% sidenote %} takes one quoted string, found 0: write {% sidenote "text" %}',
       '5:20 error shortcode-arguments {% sidenote %} takes one quoted string, found 2: write {% sidenote "text" %}',
@@ -328,37 +394,72 @@ describe("renderBody: shortcode arguments", () => {
     const calls: { values: string[]; at: [number, number][] }[] = [];
     const citations: PageCitations = {
       cite: (call) => {
-        calls.push({ values: call.args.map((a) => a.value), at: call.at.map((l) => [l.line, l.column]) });
+        calls.push({
+          values: call.args.map((a) => a.value),
+          at: call.at.map((l) => [l.line, l.column]),
+        });
         return '<span class="citation">[1]</span>';
       },
     };
-    const { document, diagnostics } = render('Intro.\n\nAs shown{% cite "knuth", "lamport, p. 4" %}.\n', { citations });
+    const { document, diagnostics } = render(
+      'Intro.\n\nAs shown{% cite "knuth", "lamport, p. 4" %}.\n',
+      { citations },
+    );
     expect(diagnostics).toEqual([]);
-    expect(calls).toEqual([{ values: ["knuth", "lamport, p. 4"], at: [[7, 18], [7, 27]] }]);
+    expect(calls).toEqual([
+      {
+        values: ["knuth", "lamport, p. 4"],
+        at: [
+          [7, 18],
+          [7, 27],
+        ],
+      },
+    ]);
     expect(document.querySelector("p:nth-of-type(2) > span.citation")?.textContent).toBe("[1]");
   });
 
   it("exposes the shortcode names", () => {
-    expect([...SHORTCODE_NAMES].sort()).toEqual(["cite", "endpause", "marginnote", "pause", "sidenote"]);
+    expect([...SHORTCODE_NAMES].sort()).toEqual([
+      "cite",
+      "endpause",
+      "marginnote",
+      "pause",
+      "sidenote",
+    ]);
   });
 });
 
 describe("renderBody: code, math and Nunjucks", () => {
   it("leaves a Python f-string in code exactly as written while Nunjucks renders the rest", () => {
-    const { document, diagnostics } = render('{{ site.title }}\n\n```python\nprint(f"{{name}}")\n```\n', { nunjucksContext: SITE });
+    const { document, diagnostics } = render(
+      '{{ site.title }}\n\n```python\nprint(f"{{name}}")\n```\n',
+      { nunjucksContext: SITE },
+    );
     expect(diagnostics).toEqual([]);
     expect(document.querySelector("p")?.textContent).toBe("My Course");
-    expect(document.querySelector("pre.language-python code")?.textContent).toBe('print(f"{{name}}")\n');
+    expect(document.querySelector("pre.language-python code")?.textContent).toBe(
+      'print(f"{{name}}")\n',
+    );
   });
 
   it("leaves inline code exactly as written", () => {
-    const { document } = render("And `{{ x }}` and `{% if y %}` and {{ site.title }}\n", { nunjucksContext: SITE });
-    expect([...document.querySelectorAll("code")].map((c) => c.textContent)).toEqual(["{{ x }}", "{% if y %}"]);
-    expect(document.querySelector("p")?.textContent).toBe("And {{ x }} and {% if y %} and My Course");
+    const { document } = render("And `{{ x }}` and `{% if y %}` and {{ site.title }}\n", {
+      nunjucksContext: SITE,
+    });
+    expect([...document.querySelectorAll("code")].map((c) => c.textContent)).toEqual([
+      "{{ x }}",
+      "{% if y %}",
+    ]);
+    expect(document.querySelector("p")?.textContent).toBe(
+      "And {{ x }} and {% if y %} and My Course",
+    );
   });
 
   it("leaves code containing {% raw %} exactly as written", () => {
-    const { document, diagnostics } = render("```\n{% raw %}{{ x }}{% endraw %}\n```\n\n{{ site.title }}\n", { nunjucksContext: SITE });
+    const { document, diagnostics } = render(
+      "```\n{% raw %}{{ x }}{% endraw %}\n```\n\n{{ site.title }}\n",
+      { nunjucksContext: SITE },
+    );
     expect(diagnostics).toEqual([]);
     expect(document.querySelector("pre code")?.textContent).toBe("{% raw %}{{ x }}{% endraw %}\n");
     expect(document.querySelector("p")?.textContent).toBe("My Course");
@@ -377,9 +478,15 @@ describe("renderBody: code, math and Nunjucks", () => {
       "Math $x^{{2}}$ and {{ site.title }}\n\n$$\n{{a}}^{2}\n$$\n\nAnd $${% x %}$$ and $a {# b #}$\n",
       { nunjucksContext: SITE },
     );
-    expect([...document.querySelectorAll("annotation")].map((a) => a.textContent)).toEqual(["x^{{2}}", "{{a}}^{2}"]);
+    expect([...document.querySelectorAll("annotation")].map((a) => a.textContent)).toEqual([
+      "x^{{2}}",
+      "{{a}}^{2}",
+    ]);
     expect(document.querySelector("p")?.textContent?.endsWith(" and My Course")).toBe(true);
-    expect([...document.querySelectorAll("code.math-error")].map((c) => c.textContent)).toEqual(["{% x %}", "a {# b #}"]);
+    expect([...document.querySelectorAll("code.math-error")].map((c) => c.textContent)).toEqual([
+      "{% x %}",
+      "a {# b #}",
+    ]);
     expect(diagnostics.map((d) => [d.line, d.rule])).toEqual([
       [11, "math-tex"],
       [11, "math-tex"],
@@ -388,14 +495,20 @@ describe("renderBody: code, math and Nunjucks", () => {
 
   it("keeps {% raw %} contents literally and drops the raw tags, with or without a Nunjucks pass", () => {
     expect(render("a {% raw %}{{ x }}{% endraw %} b\n").html).toBe("<p>a {{ x }} b</p>\n");
-    expect(render("a {% raw %}{{ x }}{% endraw %} b {{ site.title }}\n", { nunjucksContext: SITE }).html).toBe(
-      "<p>a {{ x }} b My Course</p>\n",
-    );
+    expect(
+      render("a {% raw %}{{ x }}{% endraw %} b {{ site.title }}\n", { nunjucksContext: SITE }).html,
+    ).toBe("<p>a {{ x }} b My Course</p>\n");
   });
 
   it("renders residual Nunjucks from the context: variables, tags and comments", () => {
-    expect(render("By {{ site.title }}.\n", { nunjucksContext: SITE }).html).toBe("<p>By My Course.</p>\n");
-    expect(render("{% if site.flag %}yes{% else %}no{% endif %}\n", { nunjucksContext: { site: { flag: true } } }).html).toBe("<p>yes</p>\n");
+    expect(render("By {{ site.title }}.\n", { nunjucksContext: SITE }).html).toBe(
+      "<p>By My Course.</p>\n",
+    );
+    expect(
+      render("{% if site.flag %}yes{% else %}no{% endif %}\n", {
+        nunjucksContext: { site: { flag: true } },
+      }).html,
+    ).toBe("<p>yes</p>\n");
     expect(render("Text {# hidden #} more\n").html).toBe("<p>Text  more</p>\n");
   });
 
@@ -404,14 +517,19 @@ describe("renderBody: code, math and Nunjucks", () => {
   });
 
   it("keeps shortcodes working alongside Nunjucks", () => {
-    const { document, diagnostics } = render('{{ site.title }} A{% sidenote "n *e*" %} B\n', { nunjucksContext: SITE });
+    const { document, diagnostics } = render('{{ site.title }} A{% sidenote "n *e*" %} B\n', {
+      nunjucksContext: SITE,
+    });
     expect(diagnostics).toEqual([]);
     expect(document.querySelector(".sidenote em")?.textContent).toBe("e");
     expect(document.querySelector("p")?.firstChild?.textContent).toBe("My Course A");
   });
 
   it("keeps line numbers right after protected code when Nunjucks runs", () => {
-    const { diagnostics } = render("{{ site.title }}\n\n```\ncode\n{{x}}\n```\n\n[x](javascript:alert(1))\n", { nunjucksContext: SITE });
+    const { diagnostics } = render(
+      "{{ site.title }}\n\n```\ncode\n{{x}}\n```\n\n[x](javascript:alert(1))\n",
+      { nunjucksContext: SITE },
+    );
     expect(diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual([[12, 5, "unsafe-url"]]);
   });
 
@@ -439,7 +557,9 @@ describe("renderBody: code, math and Nunjucks", () => {
   // the start of a comment: "Nunjucks: Error: expected end of comment, got end of file"
   // is reported and `{{ site.title }}` is left unrendered.
   it("works with a heading {#id} when the page also uses Nunjucks", () => {
-    const { document, diagnostics } = render("## Intro {#custom}\n\nText {{ site.title }}\n", { nunjucksContext: SITE });
+    const { document, diagnostics } = render("## Intro {#custom}\n\nText {{ site.title }}\n", {
+      nunjucksContext: SITE,
+    });
     expect(diagnostics).toEqual([]);
     expect(document.querySelector("h2")?.id).toBe("custom");
     expect(document.querySelector("p")?.textContent).toBe("Text My Course");
@@ -458,7 +578,9 @@ describe("renderBody: code, math and Nunjucks", () => {
   // Regression: an indented code block is code, but the scanner does not protect it, so
   // Nunjucks renders `{{ x }}` inside it (here to "EVIL").
   it("leaves an indented code block exactly as written", () => {
-    const { document } = render("para {{ site.title }}\n\n    {{ x }} code\n", { nunjucksContext: { ...SITE, x: "EVIL" } });
+    const { document } = render("para {{ site.title }}\n\n    {{ x }} code\n", {
+      nunjucksContext: { ...SITE, x: "EVIL" },
+    });
     expect(document.querySelector("pre code")?.textContent).toBe("{{ x }} code\n");
   });
 

@@ -9,7 +9,9 @@ function segments(text: string): [Segment["kind"], string][] {
 }
 
 function tags(text: string) {
-  return scanBody(text, SHORTCODES).segments.filter((s): s is Extract<Segment, { kind: "tag" }> => s.kind === "tag");
+  return scanBody(text, SHORTCODES).segments.filter(
+    (s): s is Extract<Segment, { kind: "tag" }> => s.kind === "tag",
+  );
 }
 
 describe("scanBody: text", () => {
@@ -39,7 +41,14 @@ describe("scanBody: shortcode tags", () => {
     const text = 'A{% sidenote "a, b" %} c';
     expect(scanBody(text, SHORTCODES).segments).toEqual([
       { kind: "text", start: 0, end: 1 },
-      { kind: "tag", name: "sidenote", args: [{ value: "a, b", offset: 13, lostEscapes: [] }], start: 1, end: 22, nameOffset: 4 },
+      {
+        kind: "tag",
+        name: "sidenote",
+        args: [{ value: "a, b", offset: 13, lostEscapes: [] }],
+        start: 1,
+        end: 22,
+        nameOffset: 4,
+      },
       { kind: "text", start: 22, end: 24 },
     ]);
   });
@@ -54,11 +63,22 @@ describe("scanBody: shortcode tags", () => {
 
   it("parses a tag without arguments", () => {
     const [tag] = tags("{% endpause %}");
-    expect(tag).toEqual({ kind: "tag", name: "endpause", args: [], start: 0, end: 14, nameOffset: 3 });
+    expect(tag).toEqual({
+      kind: "tag",
+      name: "endpause",
+      args: [],
+      start: 0,
+      end: 14,
+      nameOffset: 3,
+    });
   });
 
   it("accepts Nunjucks whitespace control and line breaks inside the tag", () => {
-    expect(tags('{%- sidenote "x" -%}')[0]).toMatchObject({ name: "sidenote", end: 20, nameOffset: 4 });
+    expect(tags('{%- sidenote "x" -%}')[0]).toMatchObject({
+      name: "sidenote",
+      end: 20,
+      nameOffset: 4,
+    });
     expect(tags('{% sidenote\n  "x"\n%}')[0]?.args.map((a) => a.value)).toEqual(["x"]);
   });
 
@@ -89,7 +109,11 @@ describe("scanBody: shortcode tags", () => {
   });
 
   it("does not warn about escaped punctuation other than letters", () => {
-    expect(tags('{% sidenote "50\\% \\$x\\$" %}')[0]?.args[0]).toEqual({ value: "50% $x$", offset: 12, lostEscapes: [] });
+    expect(tags('{% sidenote "50\\% \\$x\\$" %}')[0]?.args[0]).toEqual({
+      value: "50% $x$",
+      offset: 12,
+      lostEscapes: [],
+    });
   });
 });
 
@@ -129,7 +153,7 @@ describe("scanBody: protected text", () => {
   });
 
   it("protects inline code", () => {
-    expect(segments("a `{{ x }}` b ``{% sidenote \"y\" %}`` c")).toEqual([
+    expect(segments('a `{{ x }}` b ``{% sidenote "y" %}`` c')).toEqual([
       ["text", "a "],
       ["protected", "`{{ x }}`"],
       ["text", " b "],
@@ -203,7 +227,9 @@ describe("scanBody: protected text", () => {
     const text = "$$x$$ and more\n\n{{ a }}\n\nend $$";
     const result = scanBody(text, SHORTCODES);
     expect(result.needsNunjucks).toBe(true);
-    expect(result.segments.filter((s) => s.kind === "nunjucks").map((s) => text.slice(s.start, s.end))).toEqual(["{{ a }}"]);
+    expect(
+      result.segments.filter((s) => s.kind === "nunjucks").map((s) => text.slice(s.start, s.end)),
+    ).toEqual(["{{ a }}"]);
   });
 
   // Regression: an indented code block (four spaces) is code, but the scanner does not protect
@@ -212,7 +238,9 @@ describe("scanBody: protected text", () => {
     const text = "para\n\n    {{ x }}\n";
     const result = scanBody(text, SHORTCODES);
     expect(result.needsNunjucks).toBe(false);
-    const protectedText = result.segments.filter((s) => s.kind === "protected").map((s) => text.slice(s.start, s.end));
+    const protectedText = result.segments
+      .filter((s) => s.kind === "protected")
+      .map((s) => text.slice(s.start, s.end));
     expect(protectedText.join("")).toContain("{{ x }}");
   });
 });
@@ -242,7 +270,8 @@ describe("scanBody: Nunjucks", () => {
   });
 
   it("knows Nunjucks' own tag names", () => {
-    for (const name of ["if", "endif", "for", "endfor", "set", "include", "macro", "else"]) expect(NUNJUCKS_TAGS.has(name), name).toBe(true);
+    for (const name of ["if", "endif", "for", "endfor", "set", "include", "macro", "else"])
+      expect(NUNJUCKS_TAGS.has(name), name).toBe(true);
     expect(NUNJUCKS_TAGS.has("sidenote")).toBe(false);
   });
 
@@ -264,7 +293,10 @@ describe("scanBody: Nunjucks", () => {
   });
 
   it("does not ask for Nunjucks when its syntax is only inside protected text", () => {
-    expect(scanBody("`{{ x }}` $\\{{y}}$ <!-- {% if %} -->\n```\n{# c #}\n```\n", SHORTCODES).needsNunjucks).toBe(false);
+    expect(
+      scanBody("`{{ x }}` $\\{{y}}$ <!-- {% if %} -->\n```\n{# c #}\n```\n", SHORTCODES)
+        .needsNunjucks,
+    ).toBe(false);
   });
 });
 
@@ -272,7 +304,14 @@ describe("scanBody: problems", () => {
   it("reports an unknown shortcode at its name, with a did-you-mean hint, and keeps it as text", () => {
     expect(scanBody('{% sidenot "x" %}', SHORTCODES)).toEqual({
       segments: [{ kind: "broken", start: 0, end: 17 }],
-      problems: [{ offset: 3, rule: "shortcode-unknown", message: 'Unknown shortcode "sidenot"', hint: 'did you mean "sidenote"?' }],
+      problems: [
+        {
+          offset: 3,
+          rule: "shortcode-unknown",
+          message: 'Unknown shortcode "sidenot"',
+          hint: 'did you mean "sidenote"?',
+        },
+      ],
       needsNunjucks: false,
     });
   });
@@ -301,7 +340,8 @@ describe("scanBody: problems", () => {
       {
         offset: 12,
         rule: "shortcode-malformed",
-        message: "Expected a comma between arguments in {% cite %}: arguments are quoted strings separated by commas",
+        message:
+          "Expected a comma between arguments in {% cite %}: arguments are quoted strings separated by commas",
       },
     ]);
   });
@@ -311,7 +351,8 @@ describe("scanBody: problems", () => {
       {
         offset: 3,
         rule: "shortcode-malformed",
-        message: "Malformed arguments in {% sidenote %}: arguments are quoted strings separated by commas",
+        message:
+          "Malformed arguments in {% sidenote %}: arguments are quoted strings separated by commas",
       },
     ]);
   });
@@ -325,7 +366,11 @@ describe("scanBody: problems", () => {
   it("reports {% raw %} without {% endraw %}", () => {
     const result = scanBody("a {% raw %}{{ x }}", SHORTCODES);
     expect(result.problems).toEqual([
-      { offset: 2, rule: "shortcode-unclosed", message: "Unclosed {% raw %}: expected {% endraw %}" },
+      {
+        offset: 2,
+        rule: "shortcode-unclosed",
+        message: "Unclosed {% raw %}: expected {% endraw %}",
+      },
     ]);
   });
 
@@ -344,6 +389,8 @@ describe("scanBody: problems", () => {
   it("keeps scanning after a problem", () => {
     const result = scanBody('{% sidenot "x" %} then {% sidenote "ok" %}', SHORTCODES);
     expect(result.problems.map((p) => p.rule)).toEqual(["shortcode-unknown"]);
-    expect(tags('{% sidenot "x" %} then {% sidenote "ok" %}').map((t) => t.args[0]?.value)).toEqual(["ok"]);
+    expect(tags('{% sidenot "x" %} then {% sidenote "ok" %}').map((t) => t.args[0]?.value)).toEqual(
+      ["ok"],
+    );
   });
 });

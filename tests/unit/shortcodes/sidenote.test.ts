@@ -2,11 +2,17 @@ import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { renderNote } from "../../../src/shortcodes/sidenote.js";
 
-const parse = (html: string) => parseHTML(`<!doctype html><html><body><p>${html}</p></body></html>`).document;
+const parse = (html: string) =>
+  parseHTML(`<!doctype html><html><body><p>${html}</p></body></html>`).document;
 
 describe("renderNote", () => {
   it("renders a numbered sidenote: a checkbox toggle, a labelled reference and the note", () => {
-    const html = renderNote({ kind: "sidenote", index: 3, label: "Sidenote", contentHtml: "A <em>note</em>." });
+    const html = renderNote({
+      kind: "sidenote",
+      index: 3,
+      label: "Sidenote",
+      contentHtml: "A <em>note</em>.",
+    });
     expect(html).toBe(
       '<input type="checkbox" id="sidenote-3" class="note-toggle">' +
         '<label for="sidenote-3" class="note-ref sidenote-ref" title="Sidenote 3">' +
@@ -16,7 +22,9 @@ describe("renderNote", () => {
   });
 
   it("renders a margin note without a number, with a ⊕ mark", () => {
-    const document = parse(renderNote({ kind: "marginnote", index: 1, label: "Margin note", contentHtml: "Aside" }));
+    const document = parse(
+      renderNote({ kind: "marginnote", index: 1, label: "Margin note", contentHtml: "Aside" }),
+    );
     const input = document.querySelector("input")!;
     expect(input.id).toBe("marginnote-1");
     const label = document.querySelector("label")!;
@@ -31,7 +39,12 @@ describe("renderNote", () => {
   });
 
   it("escapes the label but inserts the content as HTML", () => {
-    const html = renderNote({ kind: "sidenote", index: 1, label: 'Note "<x>"', contentHtml: "<b>bold</b>" });
+    const html = renderNote({
+      kind: "sidenote",
+      index: 1,
+      label: 'Note "<x>"',
+      contentHtml: "<b>bold</b>",
+    });
     const document = parse(html);
     expect(document.querySelector("label")?.getAttribute("title")).toBe('Note "<x>" 1');
     expect(document.querySelector(".visually-hidden")?.textContent).toBe('Note "<x>" 1');
