@@ -15,7 +15,8 @@ import { cardPath, writeSocialCards } from "./publish/social-cards.js";
 import { buildSearchIndex } from "./search/index-search.js";
 import { searchDocuments } from "./search/search-documents.js";
 import { formatReport, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
-import { GENERATED_PAGES, siteData } from "./views/site-data.js";
+import { SITE_PATHS } from "./urls.js";
+import { siteData, type SiteData } from "./views/site-data.js";
 
 /** The few Eleventy config methods we use (its own types need allowJs). */
 export interface EleventyConfig {
@@ -55,6 +56,109 @@ const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 /** Layout folder of Syllabus itself, shared by every course. */
 export const INCLUDES_DIR = path.join(PACKAGE_ROOT, "_includes");
 const FAVICON = path.join(PACKAGE_ROOT, "src/assets/favicon.svg");
+
+/** Data a generated page's template sees: the global, plus its pagination item if any. */
+export interface PageData {
+  syllabus: SiteData;
+  article?: SiteData["articles"][number];
+  page_?: SiteData["pages"][number];
+  block?: SiteData["blocks"][number];
+}
+
+interface GeneratedPage {
+  name: string;
+  layout?: string;
+  content?: string;
+  /** One page per item of this list of the global data. */
+  paginate?: { data: "articles" | "pages" | "blocks"; alias: "article" | "page_" | "block" };
+  permalink: string | ((data: PageData) => string | false);
+  /** For `<title>`; the site's title follows it. */
+  title?: (data: PageData) => string | undefined;
+  /** For `<meta name="description">`; the site's description otherwise. */
+  description?: (data: PageData) => string | undefined;
+}
+
+/** The pages Syllabus generates from a course, with their layouts in `_includes/layouts/`. */
+export const GENERATED_PAGES: GeneratedPage[] = [
+  { name: "home", layout: "layouts/home.njk", permalink: SITE_PATHS.home },
+  {
+    name: "article",
+    layout: "layouts/article.njk",
+    paginate: { data: "articles", alias: "article" },
+    permalink: (d) => d.article!.url,
+    title: (d) => d.article?.title,
+    description: (d) => d.article?.description,
+  },
+  {
+    name: "page",
+    layout: "layouts/page.njk",
+    paginate: { data: "pages", alias: "page_" },
+    permalink: (d) => d.page_!.url,
+    title: (d) => d.page_?.title,
+    description: (d) => d.page_?.description || undefined,
+  },
+  {
+    name: "block",
+    layout: "layouts/block.njk",
+    paginate: { data: "blocks", alias: "block" },
+    permalink: (d) => d.block!.url,
+    title: (d) => d.block?.title,
+    description: (d) => d.block?.description || undefined,
+  },
+  {
+    name: "topics",
+    layout: "layouts/topics.njk",
+    permalink: SITE_PATHS.topics,
+    title: (d) => d.syllabus.ui.allTopics,
+  },
+  {
+    name: "graph",
+    layout: "layouts/graph.njk",
+    permalink: SITE_PATHS.graph,
+    title: (d) => d.syllabus.ui.graphTitle,
+  },
+  {
+    name: "graph-json",
+    content: "{{ syllabus.graph.json | safe }}",
+    permalink: SITE_PATHS.graphJson,
+  },
+  {
+    name: "sitemap",
+    content: "{{ syllabus.publish.sitemap | safe }}",
+    permalink: (d) => (d.syllabus.site.url ? SITE_PATHS.sitemap : false),
+  },
+  { name: "robots", content: "{{ syllabus.publish.robots | safe }}", permalink: SITE_PATHS.robots },
+  { name: "feed", content: "{{ syllabus.publish.feed | safe }}", permalink: SITE_PATHS.feed },
+  {
+    name: "headers",
+    content: "{{ syllabus.publish.headers | safe }}",
+    permalink: SITE_PATHS.headers,
+  },
+  {
+    name: "not-found",
+    layout: "layouts/not-found.njk",
+    permalink: SITE_PATHS.notFound,
+    title: (d) => d.syllabus.ui.notFound,
+  },
+  {
+    name: "search",
+    layout: "layouts/search.njk",
+    permalink: SITE_PATHS.search,
+    title: (d) => d.syllabus.ui.search,
+  },
+  {
+    name: "glossary",
+    layout: "layouts/glossary.njk",
+    permalink: (d) => (d.syllabus.glossary.terms.length > 0 ? SITE_PATHS.glossary : false),
+    title: (d) => d.syllabus.ui.glossary,
+  },
+  {
+    name: "references",
+    layout: "layouts/references.njk",
+    permalink: (d) => (d.syllabus.bibliography.length > 0 ? SITE_PATHS.references : false),
+    title: (d) => d.syllabus.ui.bibliography,
+  },
+];
 
 export function syllabus(config: EleventyConfig, options: SyllabusOptions): void {
   const root = path.resolve(options.root);
