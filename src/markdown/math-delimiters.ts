@@ -55,14 +55,32 @@ export function delimiterWidth(text: string, open: number): 1 | 2 {
  * indentation) opens it; it ends on the line that ends with `$$`, which may be
  * the same line. Returns the 0-based index of the closing line, or -1.
  */
-export function findDisplayBlockEnd(lines: readonly string[], start: number): number {
-  const first = lines[start]?.trimStart() ?? "";
+export function findDisplayBlockEnd(
+  lines: readonly string[] | ((index: number) => string | undefined),
+  start: number,
+): number {
+  const lineAt = typeof lines === "function" ? lines : (i: number) => lines[i];
+  const first = lineAt(start)?.trimStart() ?? "";
   if (!first.startsWith("$$")) return -1;
   const rest = first.slice(2).trimEnd();
-  if (rest.endsWith("$$") && rest.length >= 2 && !isEscaped(rest, rest.length - 2)) return start;
-  for (let i = start + 1; i < lines.length; i++) {
-    const line = lines[i]!.trimEnd();
-    if (line.endsWith("$$") && !isEscaped(line, line.length - 2)) return i;
+  if (closesDisplay(rest)) return start;
+  // `$$x$$ and more` opens a paragraph with inline display math, not a block.
+  if (unescapedIndex(rest, "$$") >= 0) return -1;
+  for (let i = start + 1; ; i++) {
+    const line = lineAt(i);
+    if (line === undefined) return -1;
+    if (closesDisplay(line.trimEnd())) return i;
+  }
+}
+
+/** Whether a (right-trimmed) line ends with an unescaped `$$`. */
+function closesDisplay(line: string): boolean {
+  return line.endsWith("$$") && !isEscaped(line, line.length - 2);
+}
+
+function unescapedIndex(text: string, needle: string): number {
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+    if (!isEscaped(text, i)) return i;
   }
   return -1;
 }

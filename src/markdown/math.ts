@@ -6,7 +6,7 @@
 import type { Env, MarkdownIt, StateBlock, StateInline, Token } from "markdown-it";
 import { escapeHtml } from "../html.js";
 import { reportAt } from "./render-context.js";
-import { delimiterWidth, findInlineMathClose, isEscaped } from "./math-delimiters.js";
+import { delimiterWidth, findDisplayBlockEnd, findInlineMathClose } from "./math-delimiters.js";
 import { renderTex } from "./tex.js";
 import { inlineLine } from "./inline-lines.js";
 
@@ -34,30 +34,26 @@ function mathBlock(
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
   const lineText = (line: number) =>
     state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]);
-  const first = lineText(startLine);
-  if (!first.startsWith("$$")) return false;
-
-  const rest = first.slice(2).trimEnd();
-  let closeLine = -1;
-  const content: string[] = [];
-  if (rest.length >= 2 && rest.endsWith("$$") && !isEscaped(rest, rest.length - 2)) {
-    closeLine = startLine;
-    content.push(rest.slice(0, -2));
-  } else {
-    if (rest.includes("$$")) return false;
-    if (rest.trim()) content.push(rest);
-    for (let line = startLine + 1; line < endLine; line++) {
-      const text = lineText(line).trimEnd();
-      if (text.endsWith("$$") && !isEscaped(text, text.length - 2)) {
-        content.push(text.slice(0, -2));
-        closeLine = line;
-        break;
-      }
-      content.push(text);
-    }
-  }
+  // The same rule as the shortcode scanner's, so the two always agree on what is math.
+  const closeLine = findDisplayBlockEnd(
+    (line) => (line < endLine ? lineText(line) : undefined),
+    startLine,
+  );
   if (closeLine < 0) return false;
   if (silent) return true;
+
+  const rest = lineText(startLine).slice(2).trimEnd();
+  const last = lineText(closeLine).trimEnd().slice(0, -2);
+  const content =
+    closeLine === startLine
+      ? [rest.slice(0, -2)]
+      : [
+          rest,
+          ...Array.from({ length: closeLine - startLine - 1 }, (_, i) =>
+            lineText(startLine + 1 + i).trimEnd(),
+          ),
+          last,
+        ];
 
   const token = state.push("math_block", "math", 0);
   token.block = true;

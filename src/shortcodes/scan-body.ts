@@ -6,7 +6,11 @@
  * location), so that shortcodes are expanded by us, with located errors, and
  * Nunjucks only ever sees text that is meant for it.
  */
-import { findInlineMathClose } from "../markdown/math-delimiters.js";
+import {
+  findDisplayBlockEnd,
+  findInlineMathClose,
+  opensDisplayBlock,
+} from "../markdown/math-delimiters.js";
 import { didYouMean } from "../suggest.js";
 
 /** A string argument of a shortcode, unescaped as Nunjucks would, with the offset of its opening quote. */
@@ -242,17 +246,19 @@ function blockProtectedEnd(text: string, start: number, codeMayStart: boolean): 
     }
     return end;
   }
-  if (/^ {0,3}\$\$/.test(line)) {
-    const rest = line.trimStart().slice(2).trimEnd();
-    if (rest.length >= 2 && rest.endsWith("$$")) return lineEnd;
-    // `$$x$$ and more` opens a paragraph, not a display block (as in markdown/math.ts).
-    if (rest.includes("$$")) return start;
-    let at = lineEnd + 1;
-    while (at < text.length) {
-      const end = endOfLine(text, at);
-      if (text.slice(at, end).trimEnd().endsWith("$$")) return end;
-      at = end + 1;
-    }
+  if (opensDisplayBlock(line)) {
+    // Lines from this one on, found as the shared rule asks for them.
+    const starts = [start];
+    const lineAt = (i: number) => {
+      while (starts.length <= i) {
+        const next = text.indexOf("\n", starts.at(-1)!);
+        if (next < 0) return undefined;
+        starts.push(next + 1);
+      }
+      return text.slice(starts[i], endOfLine(text, starts[i]!));
+    };
+    const close = findDisplayBlockEnd(lineAt, 0);
+    if (close >= 0) return endOfLine(text, starts[close]!);
   }
   return start;
 }
