@@ -3,6 +3,7 @@
  * parses it, so that a malformed entry is reported at its own line and never
  * takes its neighbours down with it (or disappears silently).
  */
+import { LineIndex } from "../content/source-text.js";
 
 export interface BibtexEntry {
   type: string;
@@ -93,13 +94,8 @@ export function scanBibtex(text: string): BibtexScan {
   const entries: BibtexEntry[] = [];
   const macros: string[] = [];
   const problems: BibtexProblem[] = [];
-  const lineStarts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-  const position = (offset: number) => {
-    let line = 0;
-    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= offset) line++;
-    return { line: line + 1, column: offset - lineStarts[line]! + 1 };
-  };
+  const lines = new LineIndex(text);
+  const position = (offset: number) => lines.position(offset);
 
   // Entries start at an `@` that begins a line (text between entries is a comment in BibTeX).
   const starts: number[] = [];

@@ -5,16 +5,12 @@
  * the line ends inside a Nunjucks tag); afterwards the markers tell which
  * line every output line came from, and are removed.
  */
+import { decodeMarkerNumber, encodeMarkerNumber, MARKER_DIGITS } from "./placeholders.js";
 
 const OPEN = "\ue004";
 const CLOSE = "\ue005";
-const DIGIT_BASE = 0xe010;
 const NUNJUCKS = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}|\{#[\s\S]*?#\}/g;
-const MARKER = new RegExp(`${OPEN}([\\ue010-\\ue019]+)${CLOSE}`, "g");
-
-const encode = (n: number) =>
-  [...String(n)].map((d) => String.fromCharCode(DIGIT_BASE + Number(d))).join("");
-const decode = (s: string) => Number([...s].map((c) => c.charCodeAt(0) - DIGIT_BASE).join(""));
+const MARKER = new RegExp(`${OPEN}(${MARKER_DIGITS})${CLOSE}`, "g");
 
 /** The text with a marker at the end of every line that does not end inside a Nunjucks construct. */
 export function markLines(text: string): string {
@@ -28,7 +24,7 @@ export function markLines(text: string): string {
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) {
     while (span < inside.length && inside[span]![1] <= i) span++;
     const covered = span < inside.length && inside[span]![0] < i;
-    out += text.slice(from, i) + (covered ? "" : `${OPEN}${encode(line)}${CLOSE}`);
+    out += text.slice(from, i) + (covered ? "" : `${OPEN}${encodeMarkerNumber(line)}${CLOSE}`);
     from = i;
     line++;
   }
@@ -47,7 +43,7 @@ export function readLineMarkers(rendered: string): { text: string; origins: numb
     .map((line) => {
       let origin: number | undefined;
       const clean = line.replace(MARKER, (_, digits: string) => {
-        origin ??= decode(digits);
+        origin ??= decodeMarkerNumber(digits);
         return "";
       });
       // A line without a marker came from Nunjucks itself: count it after the previous one.

@@ -7,11 +7,14 @@
 
 const DIGIT_BASE = 0xe010;
 
-function encode(index: number): string {
+/** The digits of a number as private-use characters (U+E010–U+E019), for markers. */
+export const MARKER_DIGITS = "[\\ue010-\\ue019]+";
+
+export function encodeMarkerNumber(index: number): string {
   return [...String(index)].map((d) => String.fromCharCode(DIGIT_BASE + Number(d))).join("");
 }
 
-function decode(encoded: string): number {
+export function decodeMarkerNumber(encoded: string): number {
   return Number([...encoded].map((c) => c.charCodeAt(0) - DIGIT_BASE).join(""));
 }
 
@@ -23,19 +26,22 @@ export class Placeholders {
     private readonly open: string,
     private readonly close: string,
   ) {
-    this.pattern = new RegExp(`${open}([\\ue010-\\ue019]+)${close}`, "g");
+    this.pattern = new RegExp(`${open}(${MARKER_DIGITS})${close}`, "g");
   }
 
   /** A marker standing for `value`. */
   add(value: string): string {
     this.values.push(value);
-    return `${this.open}${encode(this.values.length - 1)}${this.close}`;
+    return `${this.open}${encodeMarkerNumber(this.values.length - 1)}${this.close}`;
   }
 
   /** Replaces every marker with its value. */
   restore(text: string): string {
     if (this.values.length === 0) return text;
-    return text.replace(this.pattern, (_, encoded: string) => this.values[decode(encoded)] ?? "");
+    return text.replace(
+      this.pattern,
+      (_, encoded: string) => this.values[decodeMarkerNumber(encoded)] ?? "",
+    );
   }
 
   /** Removes every marker (for text that must not carry what they stand for). */
