@@ -3,9 +3,10 @@
  * YAML with `yaml` so that every key keeps its position for error messages.
  */
 import matter from "gray-matter";
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document } from "yaml";
+import { isMap, parseDocument, type Document } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
 import { detached, LineIndex } from "./source-text.js";
+import { offsetOfPath } from "./yaml-positions.js";
 
 export type KeyPath = readonly (string | number)[];
 
@@ -92,7 +93,7 @@ export function parseSourceFile(path: string, raw: string): { file: SourceFile; 
   const start = hasFrontmatter ? { line: 1, column: 1 } : { line: 1, column: 1 };
 
   const locateNode = (keyPath: KeyPath, wantValue: boolean) => {
-    const offset = doc ? nodeOffset(doc, keyPath, wantValue) : undefined;
+    const offset = doc ? offsetOfPath(doc, keyPath, wantValue) : undefined;
     return offset === undefined ? start : at(offset);
   };
 
@@ -110,32 +111,6 @@ export function parseSourceFile(path: string, raw: string): { file: SourceFile; 
     },
     diagnostics,
   };
-}
-
-/** Offset in the frontmatter of the key (or item) at `path`, or of its value. */
-function nodeOffset(doc: Document, path: KeyPath, wantValue: boolean): number | undefined {
-  let node: unknown = doc.contents;
-  let offset: number | undefined;
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === segment);
-      if (!pair) return offset;
-      offset = (pair.key as { range?: [number, number, number] }).range?.[0];
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === "number") {
-      const item: unknown = node.items[segment];
-      if (!item) return offset;
-      offset = (item as { range?: [number, number, number] }).range?.[0] ?? offset;
-      node = item;
-    } else {
-      return offset;
-    }
-  }
-  if (wantValue) {
-    const range = (node as { range?: [number, number, number] } | null)?.range;
-    if (range) return range[0];
-  }
-  return offset;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -3,9 +3,10 @@
  * positions, so that problems in it are reported at their line and column.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document } from "yaml";
+import { parseDocument } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
 import { LineIndex } from "./source-text.js";
+import { offsetOfPath } from "./yaml-positions.js";
 
 export interface JsonFile {
   path: string;
@@ -35,26 +36,7 @@ export function readJsonFile(
   }
   const doc = parseDocument(text);
   return {
-    file: { path, value, locate: (keyPath) => lines.position(offsetOf(doc, keyPath)) },
+    file: { path, value, locate: (keyPath) => lines.position(offsetOfPath(doc, keyPath) ?? 0) },
     diagnostics: [],
   };
-}
-
-function offsetOf(doc: Document, path: readonly (string | number)[]): number {
-  let node: unknown = doc.contents;
-  let offset = 0;
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === segment);
-      if (!pair) break;
-      offset = (pair.key as { range?: number[] }).range?.[0] ?? offset;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === "number") {
-      const item = node.items[segment] as { range?: number[] } | undefined;
-      if (!item) break;
-      offset = item.range?.[0] ?? offset;
-      node = item;
-    } else break;
-  }
-  return offset;
 }
