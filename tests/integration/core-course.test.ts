@@ -4,45 +4,20 @@
  * previous/next links and drafts. Fixtures: tests/fixtures/core/course and
  * tests/fixtures/core/replaced-course.
  */
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatDiagnostic, sortDiagnostics, type Diagnostic } from "../../src/diagnostics.js";
-import { buildFixture, checkFixture, fixture, type BuiltSite } from "./harness.js";
-
-/** Diagnostics as the build prints them: sorted by file, then line and column. */
-function report(diagnostics: Diagnostic[]): string[] {
-  return sortDiagnostics(diagnostics).map(formatDiagnostic);
-}
-
-/** Visible text with whitespace collapsed. */
-function text(element: Element | null | undefined): string | undefined {
-  return element?.textContent?.replace(/\s+/g, " ").trim();
-}
-
-/**
- * The block title an article's header shows: its eyebrow (without the
- * visually hidden "Block:" label), or, in the breadcrumb layout, the crumb
- * before the article.
- */
-function shownBlock(page: Document): string | undefined {
-  const header = page.querySelector(".article-header");
-  const eyebrow = header?.querySelector(".eyebrow");
-  if (eyebrow) {
-    const copy = eyebrow.cloneNode(true) as Element;
-    copy.querySelectorAll(".visually-hidden").forEach((e) => e.remove());
-    return text(copy);
-  }
-  return text([...(header?.querySelectorAll(".breadcrumbs a") ?? [])].at(-1));
-}
-
-function texts(elements: Iterable<Element>): (string | undefined)[] {
-  return [...elements].map(text);
-}
-
-function removeBuild(site: BuiltSite | undefined): void {
-  if (site) rmSync(path.dirname(site.outDir), { recursive: true, force: true });
-}
+import {
+  buildFixture,
+  checkFixture,
+  fixture,
+  type BuiltSite,
+  report,
+  text,
+  texts,
+  shownBlock,
+  removeBuild,
+} from "./harness.js";
 
 /** Every article of core/course in course order (blocks.json order, then `order` within a block). */
 const COURSE_ORDER = [

@@ -6,18 +6,8 @@
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  formatDiagnostic,
-  formatReport,
-  sortDiagnostics,
-  type Diagnostic,
-} from "../../src/diagnostics.js";
-import { buildFixture, checkFixture, type BuiltSite } from "./harness.js";
-
-/** Diagnostics as the build prints them: sorted by file, then line and column. */
-function report(diagnostics: Diagnostic[]): string[] {
-  return sortDiagnostics(diagnostics).map(formatDiagnostic);
-}
+import { formatReport } from "../../src/diagnostics.js";
+import { buildFixture, checkFixture, type BuiltSite, report } from "./harness.js";
 
 function summary(lines: string[]): string {
   const count = (severity: string) => lines.filter((l) => l.includes(`: ${severity}: `)).length;

@@ -5,45 +5,15 @@
  * format existing courses use, built unchanged. Fixtures: tests/fixtures/core/
  * markup, ui-strings and format-example.
  */
-import { rmSync } from "node:fs";
-import path from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, type BuiltSite } from "./harness.js";
-
-/** Visible text with whitespace collapsed. */
-function text(element: Element | null | undefined): string | undefined {
-  return element?.textContent?.replace(/\s+/g, " ").trim();
-}
-
-/**
- * The block title an article's header shows: its eyebrow (without the
- * visually hidden "Block:" label), or, in the breadcrumb layout, the crumb
- * before the article.
- */
-function shownBlock(page: Document): string | undefined {
-  const header = page.querySelector(".article-header");
-  const eyebrow = header?.querySelector(".eyebrow");
-  if (eyebrow) {
-    const copy = eyebrow.cloneNode(true) as Element;
-    copy.querySelectorAll(".visually-hidden").forEach((e) => e.remove());
-    return text(copy);
-  }
-  return text([...(header?.querySelectorAll(".breadcrumbs a") ?? [])].at(-1));
-}
-
-function texts(elements: Iterable<Element>): (string | undefined)[] {
-  return [...elements].map(text);
-}
+import { buildFixture, type BuiltSite, text, texts, shownBlock, removeBuild } from "./harness.js";
 
 /** The TeX source KaTeX keeps in its MathML, for each formula inside `root`. */
 function texSources(root: Element | Document): (string | null)[] {
   return [...root.querySelectorAll('.katex annotation[encoding="application/x-tex"]')].map(
     (a) => a.textContent,
   );
-}
-
-function removeBuild(site: BuiltSite | undefined): void {
-  if (site) rmSync(path.dirname(site.outDir), { recursive: true, force: true });
 }
 
 function body(site: BuiltSite, url: string): Element {

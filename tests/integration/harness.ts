@@ -2,13 +2,13 @@
  * Builds fixture courses (tests/fixtures/<area>/<case>/, each with content/
  * and _data/) into temporary folders, and parses the pages it wrote.
  */
-import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { buildSite } from "../../src/build/build-site.js";
 import { loadCourse } from "../../src/content/load-course.js";
-import { formatDiagnostic, type Diagnostic } from "../../src/diagnostics.js";
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from "../../src/diagnostics.js";
 
 export const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
 
@@ -58,4 +58,30 @@ export async function buildFixture(
 export function checkFixture(name: string): { diagnostics: Diagnostic[]; messages: string[] } {
   const { diagnostics } = loadCourse({ root: fixture(name), includeDrafts: true });
   return { diagnostics, messages: diagnostics.map(formatDiagnostic) };
+}
+
+/** Removes a build's temporary folder. */
+export function removeBuild(site: BuiltSite | undefined): void {
+  if (site) rmSync(path.dirname(site.outDir), { recursive: true, force: true });
+}
+
+/** Diagnostics as the build prints them, in report order. */
+export function report(diagnostics: Diagnostic[]): string[] {
+  return sortDiagnostics(diagnostics).map(formatDiagnostic);
+}
+
+/** Visible text with whitespace collapsed. */
+export function text(element: Element | null | undefined): string | undefined {
+  return element?.textContent?.replace(/\s+/g, " ").trim();
+}
+
+export function texts(elements: Iterable<Element>): (string | undefined)[] {
+  return [...elements].map(text);
+}
+
+/** The block an article's header names: the breadcrumb before the article. */
+export function shownBlock(page: Document): string | undefined {
+  return text(
+    [...(page.querySelector(".article-header")?.querySelectorAll(".breadcrumbs a") ?? [])].at(-1),
+  );
 }
