@@ -251,7 +251,7 @@ function blockProtectedEnd(text: string, start: number, codeMayStart: boolean): 
     const starts = [start];
     const lineAt = (i: number) => {
       while (starts.length <= i) {
-        const next = text.indexOf("\n", starts.at(-1)!);
+        const next = text.indexOf("\n", starts.at(-1));
         if (next < 0) return undefined;
         starts.push(next + 1);
       }
