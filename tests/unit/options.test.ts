@@ -1,16 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadOptions, resolveOptions } from "../../src/options.js";
 import { DEFAULT_UI_STRINGS } from "../../src/ui-strings.js";
+import { temporaryCourses } from "../support/temporary-course.js";
 
-function projectWithSite(json: string): string {
-  const root = mkdtempSync(path.join(tmpdir(), "syllabus-options-"));
-  mkdirSync(path.join(root, "_data"));
-  writeFileSync(path.join(root, "_data", "site.json"), json);
-  return root;
-}
+const course = temporaryCourses("options");
+const projectWithSite = (json: string) => course({ "_data/site.json": json });
 
 const DEFAULTS = {
   title: "Course",
@@ -57,12 +51,7 @@ describe("resolveOptions", () => {
 
 describe("loadOptions", () => {
   it("warns about an unknown key, with a did-you-mean hint", () => {
-    const root = mkdtempSync(path.join(tmpdir(), "syllabus-options-"));
-    mkdirSync(path.join(root, "_data"));
-    writeFileSync(
-      path.join(root, "_data/site.json"),
-      '{\n  "title": "T",\n  "citationstyle": "apa"\n}\n',
-    );
+    const root = projectWithSite('{\n  "title": "T",\n  "citationstyle": "apa"\n}\n');
     expect(loadOptions(root).diagnostics).toEqual([
       {
         file: "_data/site.json",
@@ -77,7 +66,7 @@ describe("loadOptions", () => {
   });
 
   it("uses the defaults when there is no site.json", () => {
-    const root = mkdtempSync(path.join(tmpdir(), "syllabus-options-"));
+    const root = course();
     const { options, diagnostics, locate } = loadOptions(root);
     expect({ options, diagnostics }).toStrictEqual({ options: DEFAULTS, diagnostics: [] });
     expect(locate("title")).toEqual({ file: "_data/site.json", line: 1, column: 1 });

@@ -1,25 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fingerprint, loadBibliography } from "../../../src/citations/bibliography.js";
+import { temporaryCourses } from "../../support/temporary-course.js";
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
-/** A course folder with the given files (paths from its root). */
-function course(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), "syllabus-bibliography-"));
-  roots.push(root);
-  for (const [name, text] of Object.entries(files)) {
-    const file = path.join(root, name);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  }
-  return root;
-}
+const course = temporaryCourses("bibliography");
 
 const bib = (...lines: string[]) => ({ "_data/references.bib": lines.join("\n") });
 const json = (items: unknown) => ({ "_data/references.json": JSON.stringify(items, null, 2) });

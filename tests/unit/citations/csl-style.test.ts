@@ -1,7 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cslStyles } from "../../../src/citations/citation-js.js";
 import {
   BUILT_IN_STYLES,
@@ -9,19 +6,9 @@ import {
   resolveStyle,
   type CitationStyle,
 } from "../../../src/citations/csl-style.js";
+import { temporaryCourses } from "../../support/temporary-course.js";
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
-function course(files: Record<string, string> = {}): string {
-  const root = mkdtempSync(path.join(tmpdir(), "syllabus-style-"));
-  roots.push(root);
-  mkdirSync(path.join(root, "_data"));
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(root, name), text);
-  return root;
-}
+const course = temporaryCourses("style");
 
 /** The style registry is shared by the whole process: every custom style gets a name of its own. */
 let counter = 0;

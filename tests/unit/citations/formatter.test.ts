@@ -1,63 +1,23 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { parseHTML } from "linkedom";
-import { afterAll, describe, expect, it } from "vitest";
-import { loadBibliography, type Bibliography } from "../../../src/citations/bibliography.js";
+import { describe, expect, it } from "vitest";
+import { loadBibliography } from "../../../src/citations/bibliography.js";
 import { resolveStyle, type CitationStyle } from "../../../src/citations/csl-style.js";
 import { CitationFormatter, entryContent } from "../../../src/citations/formatter.js";
 import { parseCiteArgument, type CiteItem } from "../../../src/citations/locator.js";
+import { sampleBib } from "../../support/sample-bibliography.js";
+import { temporaryCourses } from "../../support/temporary-course.js";
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
+const root = temporaryCourses("formatter")({
+  "_data/references.bib": sampleBib(
+    "olah2020zoom",
+    "elhage2022toy",
+    "elhage2022solu",
+    "abel1999",
+    "quoted2022",
+  ),
 });
-
-const BIB = `
-@article{olah2020zoom,
-  title   = {Zoom In: An Introduction to Circuits},
-  author  = {Olah, Chris and Cammarata, Nick},
-  journal = {Distill},
-  year    = {2020},
-  doi     = {10.23915/distill.00024.001}
-}
-@article{elhage2022toy,
-  title   = {Toy Models of Superposition},
-  author  = {Elhage, Nelson and Hume, Tristan and Olsson, Catherine},
-  journal = {Transformer Circuits Thread},
-  year    = {2022}
-}
-@article{elhage2022solu,
-  title   = {Softmax Linear Units},
-  author  = {Elhage, Nelson and Hume, Tristan and Olsson, Catherine},
-  journal = {Transformer Circuits Thread},
-  year    = {2022}
-}
-@book{abel1999,
-  title     = {An Early Book},
-  author    = {Abel, Ann},
-  publisher = {Press},
-  year      = {1999}
-}
-@misc{quoted2022,
-  title  = {A DOI With a Quote},
-  author = {Quote, Quinn},
-  year   = {2022},
-  doi    = {10.1000/x"onmouseover="alert(1)}
-}
-`;
-
-function setUp(): { root: string; bibliography: Bibliography } {
-  const root = mkdtempSync(path.join(tmpdir(), "syllabus-formatter-"));
-  roots.push(root);
-  mkdirSync(path.join(root, "_data"));
-  writeFileSync(path.join(root, "_data/references.bib"), BIB);
-  const { bibliography, diagnostics } = loadBibliography(root);
-  expect(diagnostics).toEqual([]);
-  return { root, bibliography };
-}
-
-const { root, bibliography } = setUp();
+const { bibliography, diagnostics } = loadBibliography(root);
+expect(diagnostics).toEqual([]);
 
 function style(name: string): CitationStyle {
   const resolved = resolveStyle(root, name);

@@ -1,61 +1,26 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { parseHTML } from "linkedom";
-import { afterAll, describe, expect, it } from "vitest";
-import { loadBibliography, type Bibliography } from "../../../src/citations/bibliography.js";
+import { describe, expect, it } from "vitest";
+import { loadBibliography } from "../../../src/citations/bibliography.js";
 import { resolveStyle } from "../../../src/citations/csl-style.js";
 import { CitationFormatter } from "../../../src/citations/formatter.js";
 import { PageCitationState } from "../../../src/citations/page-citations.js";
 import type { Location, Severity } from "../../../src/diagnostics.js";
+import { sampleBib } from "../../support/sample-bibliography.js";
+import { temporaryCourses } from "../../support/temporary-course.js";
 
-const BIB = `
-@article{olah2020zoom,
-  title   = {Zoom In: An Introduction to Circuits},
-  author  = {Olah, Chris and Cammarata, Nick},
-  journal = {Distill},
-  year    = {2020},
-  doi     = {10.23915/distill.00024.001}
-}
-@article{elhage2022toy,
-  title   = {Toy Models of Superposition},
-  author  = {Elhage, Nelson and Hume, Tristan and Olsson, Catherine},
-  journal = {Transformer Circuits Thread},
-  year    = {2022}
-}
-@inproceedings{vaswani2017attention,
-  title         = {Attention Is All You Need},
-  author        = {Vaswani, Ashish and Shazeer, Noam},
-  booktitle     = {Advances in Neural Information Processing Systems},
-  year          = {2017},
-  eprint        = {1706.03762},
-  archivePrefix = {arXiv}
-}
-@book{abel1999,
-  title     = {An Early Book},
-  author    = {Abel, Ann},
-  publisher = {Press},
-  year      = {1999}
-}
-`;
 const ALL = ["olah2020zoom", "elhage2022toy", "vaswani2017attention", "abel1999"];
 const WORDS = { heading: "References", backToCitation: "Back to citation" };
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
+const root = temporaryCourses("page-citations")({
+  "_data/references.bib": sampleBib(
+    "olah2020zoom",
+    "elhage2022toy",
+    "vaswani2017attention",
+    "abel1999",
+  ),
 });
-
-function setUp(): { root: string; bibliography: Bibliography } {
-  const root = mkdtempSync(path.join(tmpdir(), "syllabus-page-citations-"));
-  roots.push(root);
-  mkdirSync(path.join(root, "_data"));
-  writeFileSync(path.join(root, "_data/references.bib"), BIB);
-  const { bibliography, diagnostics } = loadBibliography(root);
-  expect(diagnostics).toEqual([]);
-  return { root, bibliography };
-}
-const { root, bibliography } = setUp();
+const { bibliography, diagnostics } = loadBibliography(root);
+expect(diagnostics).toEqual([]);
 
 const formatters = new Map<string, CitationFormatter>();
 function formatter(styleName: string): CitationFormatter {

@@ -1,15 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadBlocks, titleFromSlug } from "../../../src/content/blocks.js";
+import { temporaryCourses } from "../../support/temporary-course.js";
 
-function projectWithBlocks(json: string): string {
-  const root = mkdtempSync(path.join(tmpdir(), "syllabus-blocks-"));
-  mkdirSync(path.join(root, "_data"));
-  writeFileSync(path.join(root, "_data", "blocks.json"), json);
-  return root;
-}
+const course = temporaryCourses("blocks");
+const projectWithBlocks = (json: string) => course({ "_data/blocks.json": json });
 
 describe("titleFromSlug", () => {
   it("turns dashes and underscores into spaces and capitalises the first letter", () => {
@@ -34,7 +28,7 @@ describe("titleFromSlug", () => {
 
 describe("loadBlocks", () => {
   it("returns no blocks and no problems when the file is absent", () => {
-    const root = mkdtempSync(path.join(tmpdir(), "syllabus-blocks-"));
+    const root = course();
     expect(loadBlocks(root)).toEqual({ blocks: [], diagnostics: [] });
   });
 

@@ -1,8 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { classify, findSources } from "../../../src/content/find-sources.js";
+import { temporaryCourses } from "../../support/temporary-course.js";
 
 describe("classify", () => {
   it("treats topics/<slug>.md and topics/<slug>/index.md as articles", () => {
@@ -24,16 +23,13 @@ describe("classify", () => {
   });
 });
 
+const course = temporaryCourses("sources");
+
 describe("findSources", () => {
   it("finds every .md file under content/, sorted, skipping hidden files and node_modules", () => {
-    const root = mkdtempSync(path.join(tmpdir(), "syllabus-sources-"));
+    const files = ["topics/b.md", "topics/a/index.md", "about.md", "index.md", "notes.txt", ".hidden.md", ".drafts/x.md", "node_modules/pkg/readme.md"];
+    const root = course(Object.fromEntries(files.map((file) => [`content/${file}`, "---\ntitle: x\n---\n"])));
     const content = path.join(root, "content");
-    const write = (relative: string) => {
-      const absolute = path.join(content, relative);
-      mkdirSync(path.dirname(absolute), { recursive: true });
-      writeFileSync(absolute, "---\ntitle: x\n---\n");
-    };
-    for (const file of ["topics/b.md", "topics/a/index.md", "about.md", "index.md", "notes.txt", ".hidden.md", ".drafts/x.md", "node_modules/pkg/readme.md"]) write(file);
 
     const found = findSources(root, content);
     expect(found.map((s) => [s.path, s.origin])).toEqual([
