@@ -1,8 +1,8 @@
 // Used by `npm start` (Eleventy's dev server). `npm run build` calls the same plugin from src/build/build-site.ts.
-import { formatReport } from "./src/diagnostics.js";
-import { loadOptions } from "./src/options.js";
-import { syllabus, type EleventyConfig } from "./src/plugin.js";
-import { normalizePathPrefix } from "./src/urls.js";
+import { formatReport } from "./src/core/diagnostics.js";
+import { loadOptions } from "./src/schema/site-options.js";
+import { syllabus, type EleventyConfig } from "./src/eleventy/plugin.js";
+import { normalizePathPrefix } from "./src/core/urls.js";
 
 export default function (config: EleventyConfig) {
   const root = import.meta.dirname;

@@ -6,8 +6,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { buildSite } from "../../src/build/build-site.js";
-import { enablePhaseTiming, phaseTimes } from "../../src/perf/phases.js";
+import { buildSite } from "../../src/eleventy/staged-build.js";
+import { enablePhaseTiming, phaseTimes } from "../../src/core/phases.js";
 import { PLAIN_LAYOUT, plainConfig } from "./plain-config.js";
 
 const [mode, root, outDir] = process.argv.slice(2) as [string, string, string];

@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { syllabus, type EleventyConfig } from "../../src/plugin.js";
+import { syllabus, type EleventyConfig } from "../../src/eleventy/plugin.js";
 
 const [root, outDir] = process.argv.slice(2) as [string, string];
 let finished: (() => void) | undefined;

@@ -5,9 +5,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { readJsonFile } from "../content/json-file.js";
-import type { Diagnostic } from "../diagnostics.js";
-import { isHttpUrl } from "../urls.js";
+import { readJsonFile } from "../source/json-file.js";
+import type { Diagnostic } from "../core/diagnostics.js";
+import { isHttpUrl } from "../core/urls.js";
 import { rawField, scanBibtex, type BibtexEntry } from "./bibtex-entries.js";
 import { parseBibtex, type CslItem } from "./citation-js.js";
 

@@ -3,7 +3,7 @@
  * parses it, so that a malformed entry is reported at its own line and never
  * takes its neighbours down with it (or disappears silently).
  */
-import { LineIndex } from "../content/source-text.js";
+import { LineIndex } from "../core/text.js";
 
 export interface BibtexEntry {
   type: string;

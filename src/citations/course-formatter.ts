@@ -2,10 +2,10 @@
  * The one citation formatter of a build: the course's style (or the default
  * one when it cannot be used), prepared for the works the published pages cite.
  */
-import type { ParsedSource } from "../content/read-source.js";
-import type { Diagnostic } from "../diagnostics.js";
-import { DEFAULT_CITATION_STYLE, type SiteOptions } from "../options.js";
-import { didYouMean } from "../suggest.js";
+import type { ParsedSource } from "../source/read-source.js";
+import type { Diagnostic } from "../core/diagnostics.js";
+import { DEFAULT_CITATION_STYLE, type SiteOptions } from "../schema/site-options.js";
+import { didYouMean } from "../core/suggest.js";
 import type { Bibliography } from "./bibliography.js";
 import { resolveStyle } from "./csl-style.js";
 import { CitationFormatter } from "./formatter.js";

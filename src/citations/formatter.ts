@@ -4,7 +4,7 @@
  * per call, so everything it returns is cached; the cost grows with the
  * number of distinct works cited, not with pages.
  */
-import { timed } from "../perf/phases.js";
+import { timed } from "../core/phases.js";
 import type { Bibliography } from "./bibliography.js";
 import { createEngine, type CiteprocEngine } from "./citation-js.js";
 import type { CitationStyle } from "./csl-style.js";

@@ -4,13 +4,13 @@
  * and the page's reference list. One instance per page render.
  */
 import type { CiteCall, PageCitations } from "../render/render-body.js";
-import { didYouMean } from "../suggest.js";
+import { didYouMean } from "../core/suggest.js";
 import type { Work } from "./bibliography.js";
 import type { CitationFormatter } from "./formatter.js";
 import { parseCiteArgument, type CiteItem } from "./locator.js";
 import { renderCluster, renderReferenceList, type ClusterPart } from "./render-citations.js";
-import { escapeHtml } from "../html.js";
-import { timed } from "../perf/phases.js";
+import { escapeHtml } from "../core/html.js";
+import { timed } from "../core/phases.js";
 
 export class PageCitationState implements PageCitations {
   private readonly numbers = new Map<string, number>();

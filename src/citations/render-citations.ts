@@ -3,7 +3,7 @@
  * article's reference list, and the course bibliography. Inputs are data and
  * citeproc's already-escaped entry HTML; everything else is escaped here.
  */
-import { attributes, escapeHtml } from "../html.js";
+import { attributes, escapeHtml } from "../core/html.js";
 import type { CitationStyle } from "./csl-style.js";
 
 export interface ClusterPart {

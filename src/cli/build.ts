@@ -1,7 +1,7 @@
 /** `npm run build`: builds the course into `_site/`, or reports every problem and exits non-zero. */
 import { performance } from "node:perf_hooks";
-import { buildSite } from "../build/build-site.js";
-import { formatReport } from "../diagnostics.js";
+import { buildSite } from "../eleventy/staged-build.js";
+import { formatReport } from "../core/diagnostics.js";
 
 const started = performance.now();
 const prefixArgument = process.argv.find((a) => a.startsWith("--pathprefix="));

@@ -1,6 +1,6 @@
 /** `npm run check`: validates the whole course without writing anything. */
-import { loadCourse } from "../content/load-course.js";
-import { formatReport, hasErrors } from "../diagnostics.js";
+import { loadCourse } from "../course/load-course.js";
+import { formatReport, hasErrors } from "../core/diagnostics.js";
 
 const { course, diagnostics } = loadCourse({ root: process.cwd(), includeDrafts: true });
 process.stderr.write(formatReport(diagnostics, { includeNotes: process.argv.includes("--notes") }));

@@ -1,6 +1,6 @@
 /** The course's glossary entries: found in the articles' frontmatter, their definitions rendered. */
-import type { ParsedSource } from "../content/read-source.js";
-import type { Diagnostic } from "../diagnostics.js";
+import type { ParsedSource } from "../source/read-source.js";
+import type { Diagnostic } from "../core/diagnostics.js";
 import { createEnv } from "../markdown/render-context.js";
 import type { RenderServices } from "../render/render-body.js";
 import type { GlossaryTerm, TermDefinition } from "./glossary.js";

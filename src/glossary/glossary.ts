@@ -2,7 +2,7 @@
  * The course glossary: terms defined in articles' frontmatter
  * (`glossary: [{term, definition}]`), each defined once across the course.
  */
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../core/diagnostics.js";
 import { slugify } from "../markdown/headings.js";
 
 export interface GlossaryTerm {

@@ -3,9 +3,9 @@
  * Pure: no Eleventy, no file system. Built once per build in time close to
  * linear in nodes + edges (reachability uses bit sets: O(n·e/32) word operations).
  */
-import type { Diagnostic } from "../diagnostics.js";
-import { timed } from "../perf/phases.js";
-import { didYouMean } from "../suggest.js";
+import type { Diagnostic } from "../core/diagnostics.js";
+import { timed } from "../core/phases.js";
+import { didYouMean } from "../core/suggest.js";
 import { BitSet } from "./bitset.js";
 import { PriorityQueue } from "./priority-queue.js";
 

@@ -3,7 +3,7 @@
  * article, coloured by block, with its difficulty; edges as curves with
  * arrowheads. All text is escaped here (it lands in SVG, i.e. XML).
  */
-import { attributes, escapeHtml } from "../html.js";
+import { attributes, escapeHtml } from "../core/html.js";
 import type { Layout, RoutedEdge } from "./layout.js";
 
 export interface DrawnNode {

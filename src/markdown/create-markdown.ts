@@ -3,7 +3,7 @@ import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from "markdown-it";
 import attrs from "markdown-it-attrs";
 import { attributeCheckPlugin, skipAttributesWhenAbsent } from "./attributes.js";
 import { figuresPlugin } from "./figures.js";
-import { glossaryLinksPlugin } from "./glossary-links.js";
+import { glossaryLinksPlugin } from "../glossary/link-terms.js";
 import { headingsPlugin } from "./headings.js";
 import { highlightCode } from "./highlight.js";
 import { inlineLinesPlugin } from "./inline-lines.js";

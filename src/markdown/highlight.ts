@@ -1,8 +1,8 @@
 /** Build-time syntax highlighting of fenced code with Prism. */
 import Prism from "prismjs";
 import loadLanguages from "prismjs/components/index.js";
-import { escapeHtml } from "../html.js";
-import { timed } from "../perf/phases.js";
+import { escapeHtml } from "../core/html.js";
+import { timed } from "../core/phases.js";
 
 /** Languages course authors use most; code in any other language is shown unhighlighted. */
 const DEFAULT_LANGUAGES = [

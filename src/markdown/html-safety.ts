@@ -6,7 +6,7 @@
  * browsers accept (`<img src=x/onerror=…>`, entity-encoded URLs) are seen too.
  */
 import { Parser } from "htmlparser2";
-import { isSafeImageSource, isSafeLink } from "../urls.js";
+import { isSafeImageSource, isSafeLink } from "../core/urls.js";
 
 export interface HtmlProblem {
   /** Offset in the checked HTML where the problem starts. */

@@ -4,7 +4,7 @@
  * code, so the page still reads while the build fails.
  */
 import type { Env, MarkdownIt, StateBlock, StateInline, Token } from "markdown-it";
-import { escapeHtml } from "../html.js";
+import { escapeHtml } from "../core/html.js";
 import { reportAt } from "./render-context.js";
 import { delimiterWidth, findDisplayBlockEnd, findInlineMathClose } from "./math-delimiters.js";
 import { renderTex } from "./tex.js";

@@ -1,6 +1,6 @@
 /** Reports unsafe raw HTML and unsafe Markdown link targets found while parsing. */
 import type { Env, MarkdownIt, StateCore, Token } from "markdown-it";
-import { isSafeImageSource, isSafeLink } from "../urls.js";
+import { isSafeImageSource, isSafeLink } from "../core/urls.js";
 import { inspectHtml } from "./html-safety.js";
 import { inlineLine } from "./inline-lines.js";
 import { recordLink, reportAt } from "./render-context.js";

@@ -4,8 +4,8 @@
  * It belongs to one page render; nothing here is module-level.
  */
 import type { Env } from "markdown-it";
-import { detached } from "../content/source-text.js";
-import type { Diagnostic, Location, Severity } from "../diagnostics.js";
+import { detached } from "../core/text.js";
+import type { Diagnostic, Location, Severity } from "../core/diagnostics.js";
 
 export interface TocEntry {
   level: 2 | 3;

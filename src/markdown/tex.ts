@@ -3,7 +3,7 @@
  * course (the same $W_{OV}$ in many articles), so results are memoised.
  */
 import katex from "katex";
-import { timed } from "../perf/phases.js";
+import { timed } from "../core/phases.js";
 
 export type TexResult = { ok: true; html: string } | { ok: false; message: string };
 

@@ -1,6 +1,6 @@
 /** sitemap.xml, robots.txt and the Atom feed of articles (escaped for XML, absolute URLs). */
-import type { Course } from "../content/course.js";
-import { escapeHtml } from "../html.js";
+import type { Course } from "../course/course.js";
+import { escapeHtml } from "../core/html.js";
 import { absoluteUrl } from "./site-urls.js";
 
 export function sitemapXml(course: Course, urls: readonly string[]): string {

@@ -1,6 +1,6 @@
 /** Absolute URLs of the deployed site, for canonical links, feeds, the sitemap and social cards. */
-import type { SiteOptions } from "../options.js";
-import { withPathPrefix } from "../urls.js";
+import type { SiteOptions } from "../schema/site-options.js";
+import { withPathPrefix } from "../core/urls.js";
 
 /** `https://example.org` + `/course/` + `/topics/x/`; undefined when the site's `url` is not set. */
 export function absoluteUrl(

@@ -7,7 +7,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
-import { escapeHtml } from "../html.js";
+import { escapeHtml } from "../core/html.js";
 import { wrapTitle } from "../graph/render-svg.js";
 
 const require = createRequire(import.meta.url);

@@ -6,19 +6,19 @@
  */
 import type { MarkdownIt } from "markdown-it";
 import type { Environment } from "nunjucks";
-import type { SourceFile } from "../content/frontmatter.js";
-import { countWords } from "../content/source-text.js";
-import type { Diagnostic, Location, Severity } from "../diagnostics.js";
-import { escapeHtml } from "../html.js";
-import { timed } from "../perf/phases.js";
-import { withGlossary, type GlossaryLinking } from "../markdown/glossary-links.js";
+import type { SourceFile } from "../source/frontmatter.js";
+import { countWords } from "../core/text.js";
+import type { Diagnostic, Location, Severity } from "../core/diagnostics.js";
+import { escapeHtml } from "../core/html.js";
+import { timed } from "../core/phases.js";
+import { withGlossary, type GlossaryLinking } from "../glossary/link-terms.js";
 import {
   createEnv,
   type LinkRef,
   type RenderContext,
   type TocEntry,
 } from "../markdown/render-context.js";
-import { resolveSiteUrl, type ContentFiles } from "../content/content-files.js";
+import { resolveSiteUrl, type ContentFiles } from "../source/content-files.js";
 import { pauseOpening, PAUSE_CLOSING } from "../shortcodes/pause.js";
 import {
   scanBody,
@@ -26,8 +26,8 @@ import {
   type Segment,
   type StringArgument,
 } from "../shortcodes/scan-body.js";
-import { renderNote } from "../shortcodes/sidenote.js";
-import type { UiStrings } from "../ui-strings.js";
+import { renderNote } from "../markdown/notes.js";
+import type { UiStrings } from "../core/ui-strings.js";
 import { markLines, readLineMarkers } from "./line-markers.js";
 import { MappedText } from "./mapped-text.js";
 import { htmlPlaceholders, sourcePlaceholders } from "./placeholders.js";

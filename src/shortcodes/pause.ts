@@ -4,7 +4,7 @@
  * `<details class="pause-and-think"><summary>Pause and think: …</summary>`,
  * a blank line, the Markdown body, a blank line, `</details>`.
  */
-import { escapeHtml } from "../html.js";
+import { escapeHtml } from "../core/html.js";
 
 /** The opening block; `questionHtml` is already-rendered inline HTML. */
 export function pauseOpening(label: string, questionHtml: string): string {

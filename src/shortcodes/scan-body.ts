@@ -11,7 +11,7 @@ import {
   findInlineMathClose,
   opensDisplayBlock,
 } from "../markdown/math-delimiters.js";
-import { didYouMean } from "../suggest.js";
+import { didYouMean } from "../core/suggest.js";
 
 /** A string argument of a shortcode, unescaped as Nunjucks would, with the offset of its opening quote. */
 export interface StringArgument {

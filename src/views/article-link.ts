@@ -1,7 +1,7 @@
 /** The short form of an article used in every list: cards, prerequisites, the sidebar. */
-import type { Article } from "../content/course.js";
-import type { Difficulty } from "../content/frontmatter-schema.js";
-import type { UiStrings } from "../ui-strings.js";
+import type { Article } from "../course/course.js";
+import type { Difficulty } from "../schema/frontmatter.js";
+import type { UiStrings } from "../core/ui-strings.js";
 
 export interface DifficultyView {
   key: Difficulty;

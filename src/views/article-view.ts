@@ -2,10 +2,10 @@
  * What templates display, computed in TypeScript: the article page, the home
  * page and other pages receive ready data and only print it.
  */
-import type { Block, Course, Page } from "../content/course.js";
+import type { Block, Course, Page } from "../course/course.js";
 import type { TocEntry } from "../markdown/render-context.js";
 import { extraLink } from "../citations/render-citations.js";
-import { blockUrl, graphNodeId, SITE_PATHS } from "../urls.js";
+import { blockUrl, graphNodeId, SITE_PATHS } from "../core/urls.js";
 import { articleLink, type ArticleLink } from "./article-link.js";
 import { neighbourhoodSvg } from "./graph-view.js";
 import { sidebarView, type Breadcrumb, type SidebarBlock } from "./navigation.js";

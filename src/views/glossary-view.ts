@@ -1,5 +1,5 @@
 /** The glossary page: terms alphabetically, grouped by first letter. */
-import type { Course } from "../content/course.js";
+import type { Course } from "../course/course.js";
 import { glossaryLetter } from "../glossary/glossary.js";
 
 export function glossaryView(course: Course) {

@@ -2,10 +2,10 @@
  * The graph as learners see it: the whole course on /graph/, each article's
  * neighbourhood, the text alternative, and /graph.json for other tools.
  */
-import type { Article, Course } from "../content/course.js";
-import { safeJson } from "../html.js";
-import { timed } from "../perf/phases.js";
-import { graphNodeId, withPathPrefix } from "../urls.js";
+import type { Article, Course } from "../course/course.js";
+import { safeJson } from "../core/html.js";
+import { timed } from "../core/phases.js";
+import { graphNodeId, withPathPrefix } from "../core/urls.js";
 import { layeredLayout, type LayoutNodeInput } from "../graph/layout.js";
 import {
   nodeHeight,
@@ -13,7 +13,7 @@ import {
   type DrawnNode,
   type SvgOptions,
 } from "../graph/render-svg.js";
-import type { UiStrings } from "../ui-strings.js";
+import type { UiStrings } from "../core/ui-strings.js";
 
 const COURSE_NODE = { width: 216, lineHeight: 17, charsPerLine: 22, maxLines: 3 };
 const NEIGHBOUR_NODE = { width: 176, lineHeight: 16, charsPerLine: 19, maxLines: 2 };

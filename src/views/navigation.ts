@@ -3,8 +3,8 @@
  * pages grow with the course: other blocks are one line each, and a long
  * current block shows a window of neighbours around the current article.
  */
-import type { Block, Course } from "../content/course.js";
-import { blockUrl } from "../urls.js";
+import type { Block, Course } from "../course/course.js";
+import { blockUrl } from "../core/urls.js";
 import { articleLink, type ArticleLink } from "./article-link.js";
 
 /** A block is listed in full in the sidebar up to this many articles… */

@@ -1,6 +1,6 @@
 /** Everything templates receive, as one global (`syllabus`), computed once per build. */
-import type { AssetManifest } from "../assets/build-assets.js";
-import type { Course } from "../content/course.js";
+import type { AssetManifest } from "../publish/build-assets.js";
+import type { Course } from "../course/course.js";
 import {
   articlePages,
   bibliographyPageView,
@@ -9,11 +9,11 @@ import {
   pageViews,
 } from "./article-view.js";
 import { courseGraphSvg, graphJson, graphList } from "./graph-view.js";
-import { timed } from "../perf/phases.js";
+import { timed } from "../core/phases.js";
 import { firstCommitDates, publishedDate } from "../publish/dates.js";
 import { CONTENT_SECURITY_POLICY, headersFile } from "../publish/content-security-policy.js";
 import { atomFeed, robotsTxt, sitemapXml } from "../publish/feeds.js";
-import { blockUrl, SITE_PATHS } from "../urls.js";
+import { blockUrl, SITE_PATHS } from "../core/urls.js";
 import { glossaryView } from "./glossary-view.js";
 import { blockPageViews } from "./navigation.js";
 

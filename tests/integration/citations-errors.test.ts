@@ -1,6 +1,6 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { loadCourse } from "../../src/content/load-course.js";
+import { loadCourse } from "../../src/course/load-course.js";
 import { buildFixture, checkFixture, fixture } from "./harness.js";
 
 function parse(html: string): Document {

@@ -6,7 +6,7 @@
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { formatReport } from "../../src/diagnostics.js";
+import { formatReport } from "../../src/core/diagnostics.js";
 import { buildFixture, checkFixture, type BuiltSite, report } from "./harness.js";
 
 function summary(lines: string[]): string {

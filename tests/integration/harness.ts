@@ -6,9 +6,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import { buildSite } from "../../src/build/build-site.js";
-import { loadCourse } from "../../src/content/load-course.js";
-import { formatDiagnostic, sortDiagnostics, type Diagnostic } from "../../src/diagnostics.js";
+import { buildSite } from "../../src/eleventy/staged-build.js";
+import { loadCourse } from "../../src/course/load-course.js";
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from "../../src/core/diagnostics.js";
 
 export const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
 

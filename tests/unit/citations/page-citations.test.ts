@@ -4,7 +4,7 @@ import { loadBibliography } from "../../../src/citations/bibliography.js";
 import { resolveStyle } from "../../../src/citations/csl-style.js";
 import { CitationFormatter } from "../../../src/citations/formatter.js";
 import { PageCitationState } from "../../../src/citations/page-citations.js";
-import type { Location, Severity } from "../../../src/diagnostics.js";
+import type { Location, Severity } from "../../../src/core/diagnostics.js";
 import { sampleBib } from "../../support/sample-bibliography.js";
 import { temporaryCourses } from "../../support/temporary-course.js";
 

@@ -1,8 +1,8 @@
 /** neighbourhoodSvg on a minimal course: the per-level limit and its "more not shown" count. */
 import { describe, expect, it } from "vitest";
-import type { Course } from "../../../src/content/course.js";
+import type { Course } from "../../../src/course/course.js";
 import { buildPrerequisiteGraph, type GraphNode } from "../../../src/graph/prerequisite-graph.js";
-import { DEFAULT_UI_STRINGS } from "../../../src/ui-strings.js";
+import { DEFAULT_UI_STRINGS } from "../../../src/core/ui-strings.js";
 import { NEIGHBOURHOOD_LIMIT, neighbourhoodSvg } from "../../../src/views/graph-view.js";
 
 function course(slugs: string[], edges: [string, string][]): Course {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Diagnostic } from "../../../src/diagnostics.js";
+import type { Diagnostic } from "../../../src/core/diagnostics.js";
 import {
   buildPrerequisiteGraph,
   type EdgeInput,

@@ -1,6 +1,6 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import type { Diagnostic } from "../../../src/diagnostics.js";
+import type { Diagnostic } from "../../../src/core/diagnostics.js";
 import { isAllowedAttribute } from "../../../src/markdown/attributes.js";
 import { createMarkdown } from "../../../src/markdown/create-markdown.js";
 import { createEnv, type TocEntry } from "../../../src/markdown/render-context.js";

@@ -1,8 +1,8 @@
 import { parseHTML } from "linkedom";
 import nunjucks from "nunjucks";
 import { describe, expect, it } from "vitest";
-import { parseSourceFile } from "../../../src/content/frontmatter.js";
-import { sortDiagnostics, type Diagnostic } from "../../../src/diagnostics.js";
+import { parseSourceFile } from "../../../src/source/frontmatter.js";
+import { sortDiagnostics, type Diagnostic } from "../../../src/core/diagnostics.js";
 import { createMarkdown } from "../../../src/markdown/create-markdown.js";
 import {
   renderBody,
@@ -10,7 +10,7 @@ import {
   type PageCitations,
   type RenderServices,
 } from "../../../src/render/render-body.js";
-import { DEFAULT_UI_STRINGS } from "../../../src/ui-strings.js";
+import { DEFAULT_UI_STRINGS } from "../../../src/core/ui-strings.js";
 
 const services: RenderServices = {
   md: createMarkdown(),
