@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { readJsonFile } from "../source/json-file.js";
+import { checkCslJson } from "../schema/csl-json.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { isHttpUrl } from "../core/urls.js";
 import { rawField, scanBibtex, type BibtexEntry } from "./bibtex-entries.js";
@@ -149,48 +150,16 @@ function readCslJson(absolutePath: string, diagnostics: Diagnostic[]): Work[] {
   const { file, diagnostics: problems } = readJsonFile(absolutePath, CSL_JSON_PATH);
   diagnostics.push(...problems);
   if (!file) return [];
-  const error = (keyPath: (string | number)[], message: string) =>
-    diagnostics.push({
-      file: CSL_JSON_PATH,
-      ...file.locate(keyPath),
-      severity: "error",
-      rule: "bibliography-malformed",
-      message,
-    });
-  if (!Array.isArray(file.value)) {
-    error([], "Expected a list of CSL-JSON items");
-    return [];
-  }
-  const works: Work[] = [];
-  file.value.forEach((raw: unknown, index) => {
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-      error([index], 'Expected a CSL-JSON item (an object with "id" and "type")');
-      return;
-    }
-    const item = raw as Record<string, unknown>;
-    if (typeof item.id !== "string" || item.id.trim() === "") {
-      error([index], 'CSL-JSON item without an "id"');
-      return;
-    }
-    if (typeof item.type !== "string") {
-      error([index], `CSL-JSON item "${item.id}" has no "type"`);
-      return;
-    }
-    for (const field of ["URL", "DOI", "title"]) {
-      if (item[field] !== undefined && typeof item[field] !== "string") {
-        error([index, field], `"${field}" of CSL-JSON item "${item.id}" must be a string`);
-        return;
-      }
-    }
-    works.push({
-      id: item.id,
-      item: tidy(item as unknown as CslItem),
-      file: CSL_JSON_PATH,
-      ...file.locate([index]),
-      link: undefined,
-    });
-  });
-  return works;
+  const checked = checkCslJson(file);
+  diagnostics.push(...checked.diagnostics);
+  return checked.items.map(({ index, item }) => ({
+    id: item.id,
+    // The schema checks the fields Syllabus reads; the rest is citeproc's to read.
+    item: tidy(item as unknown as CslItem),
+    file: CSL_JSON_PATH,
+    ...file.locate([index]),
+    link: undefined,
+  }));
 }
 
 /** Drops unsafe URLs (with a warning) and picks the paper's link. */

@@ -2,7 +2,6 @@
  * The one citation formatter of a build: the course's style (or the default
  * one when it cannot be used), prepared for the works the published pages cite.
  */
-import type { ParsedSource } from "../source/read-source.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { DEFAULT_CITATION_STYLE, type SiteOptions } from "../schema/site-options.js";
 import { didYouMean } from "../core/suggest.js";
@@ -16,12 +15,15 @@ export interface FormatterCache {
   formatter: { key: string; formatter: CitationFormatter } | undefined;
 }
 
-/** The citation formatter for the works cited in `sources` (the pages this build publishes). */
+/**
+ * The citation formatter for the works cited on the pages this build
+ * publishes, given every `{% cite %}` argument they hold, in course order.
+ */
 export function createFormatter(
   root: string,
   options: SiteOptions,
   bibliography: Bibliography,
-  sources: Pick<ParsedSource, "scan">[],
+  citeArguments: Iterable<string>,
   diagnostics: Diagnostic[],
   locateOption: (key: string) => { file: string; line: number; column: number },
   cache: FormatterCache | undefined,
@@ -41,7 +43,7 @@ export function createFormatter(
     style = resolveStyle(root, DEFAULT_CITATION_STYLE);
     if ("error" in style) return undefined;
   }
-  const cited = citedKeys(sources, bibliography);
+  const cited = citedKeys(citeArguments, bibliography);
   const locale = options.lang === "en" ? "en-US" : options.lang;
   const key = JSON.stringify([bibliography.fingerprint, style.name, locale, [...cited].sort()]);
   if (cache?.formatter?.key === key) return cache.formatter.formatter;
@@ -64,17 +66,12 @@ export function createFormatter(
   return formatter;
 }
 
-/** Keys of the bibliography's works that some `{% cite %}` in the sources names, in order of first use. */
-function citedKeys(sources: Pick<ParsedSource, "scan">[], bibliography: Bibliography): Set<string> {
+/** Keys of the bibliography's works that the arguments name, in order of first use. */
+function citedKeys(citeArguments: Iterable<string>, bibliography: Bibliography): Set<string> {
   const cited = new Set<string>();
-  for (const { scan } of sources) {
-    for (const segment of scan.segments) {
-      if (segment.kind !== "tag" || segment.name !== "cite") continue;
-      for (const arg of segment.args) {
-        const parsed = parseCiteArgument(arg.value);
-        if ("item" in parsed && bibliography.works.has(parsed.item.key)) cited.add(parsed.item.key);
-      }
-    }
+  for (const argument of citeArguments) {
+    const parsed = parseCiteArgument(argument);
+    if ("item" in parsed && bibliography.works.has(parsed.item.key)) cited.add(parsed.item.key);
   }
   return cited;
 }

@@ -3,7 +3,7 @@
  * work again reuses its number), every place a work is cited (for back-links),
  * and the page's reference list. One instance per page render.
  */
-import type { CiteCall, PageCitations } from "../render/render-body.js";
+import type { Location, Severity } from "../core/diagnostics.js";
 import { didYouMean } from "../core/suggest.js";
 import type { Work } from "./bibliography.js";
 import type { CitationFormatter } from "./formatter.js";
@@ -12,7 +12,20 @@ import { renderCluster, renderReferenceList, type ClusterPart } from "./render-c
 import { escapeHtml } from "../core/html.js";
 import { timed } from "../core/phases.js";
 
-export class PageCitationState implements PageCitations {
+/** One citation cluster as written: each argument (`"key"` or `"key, p. 4"`) with where it was written. */
+export interface CitationCluster {
+  args: readonly { value: string; at: Location }[];
+}
+
+export type ReportProblem = (
+  at: Location,
+  severity: Severity,
+  rule: string,
+  message: string,
+  hint?: string,
+) => void;
+
+export class PageCitationState {
   private readonly numbers = new Map<string, number>();
   private readonly backlinks = new Map<string, string[]>();
   private occurrences = 0;
@@ -22,28 +35,22 @@ export class PageCitationState implements PageCitations {
     private readonly works: ReadonlyMap<string, Work>,
   ) {}
 
-  cite(call: CiteCall): string {
-    return timed("citations", () => this.citeUntimed(call));
+  /** The cluster's HTML, numbering the works it cites on this page; problems with its keys are reported. */
+  cite(cluster: CitationCluster, report: ReportProblem): string {
+    return timed("citations", () => this.citeUntimed(cluster, report));
   }
 
-  private citeUntimed(call: CiteCall): string {
+  private citeUntimed(cluster: CitationCluster, report: ReportProblem): string {
     const items: CiteItem[] = [];
-    call.args.forEach((arg, i) => {
-      const at = call.at[i]!;
-      const parsed = parseCiteArgument(arg.value);
+    cluster.args.forEach(({ value, at }) => {
+      const parsed = parseCiteArgument(value);
       if ("error" in parsed) {
-        call.report(at, "error", "cite-malformed", parsed.error);
+        report(at, "error", "cite-malformed", parsed.error);
         return;
       }
       if (!this.works.has(parsed.item.key)) {
         const hint = didYouMean(parsed.item.key, this.works.keys());
-        call.report(
-          at,
-          "error",
-          "unknown-cite-key",
-          `Unknown citation key "${parsed.item.key}"`,
-          hint,
-        );
+        report(at, "error", "unknown-cite-key", `Unknown citation key "${parsed.item.key}"`, hint);
         return;
       }
       items.push(parsed.item);

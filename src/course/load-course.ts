@@ -1,37 +1,49 @@
 /**
- * Reads a course once: options, blocks, bibliography, every Markdown source;
- * checks them; renders bodies. Returns the `Course` that everything else
- * uses, with every problem found, so that one run reports them all.
- *
- * This module only orders the steps; each step is its own module.
+ * Reads a course once and returns the `Course` that everything else uses,
+ * with every problem found, so that one run reports them all. The steps, each
+ * its own module: read (options, blocks, bibliography, every Markdown source)
+ * → validate (frontmatter, URLs) → index the glossary → render every body →
+ * format the citations, now that the works cited anywhere are known → order
+ * the course by its blocks and prerequisite graph → check the links between
+ * pages. This module only orders them.
  */
 import path from "node:path";
-import nunjucks from "nunjucks";
+import type { Environment } from "nunjucks";
 import { fingerprint, loadBibliography } from "../citations/bibliography.js";
-import { bibliographyView } from "./bibliography-view.js";
 import { createFormatter } from "../citations/course-formatter.js";
 import type { CitationFormatter } from "../citations/formatter.js";
 import { PageCitationState } from "../citations/page-citations.js";
 import type { Diagnostic } from "../core/diagnostics.js";
-import { glossaryDefinitions, renderDefinitions } from "../glossary/course-glossary.js";
-import { collectGlossary, TermMatcher } from "../glossary/glossary.js";
-import { graphEdges, graphNodes } from "./graph-input.js";
-import { buildPrerequisiteGraph } from "../graph/prerequisite-graph.js";
-import { createMarkdown } from "../markdown/create-markdown.js";
-import { loadOptions, type SiteOptions } from "../schema/site-options.js";
 import { timed } from "../core/phases.js";
-import type { RenderServices } from "../render/render-body.js";
-import type { RenderedPage } from "./render-page.js";
 import { isGeneratedUrl } from "../core/urls.js";
-import { checkInternalLinks } from "./internal-links.js";
-import { siteIndex } from "./site-index.js";
-import { groupIntoBlocks, loadBlocks } from "./blocks.js";
+import { glossaryDefinitions } from "../glossary/course-glossary.js";
+import { collectGlossary, TermMatcher } from "../glossary/glossary.js";
+import { buildPrerequisiteGraph } from "../graph/prerequisite-graph.js";
+import { createTemplateEnvironment } from "../render/body-templates.js";
+import { bodyMarkdown } from "../render/create-renderer.js";
+import type { RenderedBody } from "../render/render-body.js";
+import { renderInlineText } from "../render/render-inline.js";
+import { loadBlocks } from "../schema/blocks.js";
+import { loadOptions } from "../schema/site-options.js";
 import { ContentFiles } from "../source/content-files.js";
-import type { Article, Course, Page } from "./course.js";
 import { findSources } from "../source/find-sources.js";
 import type { SourceFile } from "../source/frontmatter.js";
-import { readArticle, readPage, type ReadContext } from "./read-pages.js";
 import { readSource, type CachedSource, type ParsedSource } from "../source/read-source.js";
+import { bibliographyView } from "./bibliography-view.js";
+import { groupIntoBlocks } from "./blocks.js";
+import type { Article, Course, Page } from "./course.js";
+import { graphEdges, graphNodes } from "./graph-input.js";
+import { checkInternalLinks, type LinkingPage } from "./internal-links.js";
+import {
+  finishArticle,
+  finishPage,
+  readArticle,
+  readPage,
+  type ReadContext,
+  type ReadSource,
+} from "./read-pages.js";
+import { finishPageBody, renderPageBody, type BodyRenderContext } from "./render-page.js";
+import { siteIndex } from "./site-index.js";
 
 export interface LoadOptions {
   /** Project root: holds `content/` and `_data/`. */
@@ -47,31 +59,16 @@ export interface LoadOptions {
   cache?: LoadCache;
 }
 
-/** What one load can hand to the next: parsed sources, rendered pages, the citation formatter. */
+/** What one load can hand to the next: parsed sources, rendered bodies, the citation formatter. */
 export class LoadCache {
   readonly sources = new Map<string, CachedSource>();
-  readonly pages = new Map<string, { key: string; page: RenderedPage }>();
+  readonly pages = new Map<string, { key: string; body: RenderedBody }>();
   formatter: { key: string; formatter: CitationFormatter } | undefined;
 }
 
 export interface LoadResult {
   course: Course;
   diagnostics: Diagnostic[];
-}
-
-/**
- * The configured markdown-it and Nunjucks, built once per process and shared
- * by every load (the dev server loads again on each save). Safe to share:
- * they keep no per-page state, which lives in each render's env.
- */
-let sharedServices: Omit<RenderServices, "ui"> | undefined;
-
-function renderServices(options: SiteOptions): RenderServices {
-  sharedServices ??= {
-    md: createMarkdown(),
-    nunjucks: new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: false }),
-  };
-  return { ...sharedServices, ui: options.ui };
 }
 
 export function loadCourse(options: LoadOptions): LoadResult {
@@ -90,61 +87,27 @@ function load({
   const { bibliography, diagnostics: bibliographyProblems } = loadBibliography(root);
   diagnostics.push(...optionProblems, ...blockProblems, ...bibliographyProblems);
 
-  // 1. Read and scan every source, so that citations can be prepared for the whole course.
+  // Read every source.
   const sources: ParsedSource[] = findSources(root, path.join(root, "content")).map((source) => {
-    const { file, problems, scan } = readSource(source.absolutePath, source.path, cache);
+    const { file, problems } = readSource(source.absolutePath, source.path, cache);
     diagnostics.push(...problems);
-    return { origin: source.origin, file, scan };
+    return { origin: source.origin, file };
   });
 
-  // 2. Format the works cited anywhere once.
-  const published = includeDrafts ? sources : sources.filter((s) => s.file.data.draft !== true);
-  const formatter = createFormatter(
-    root,
-    options,
-    bibliography,
-    published,
+  // Validate each: frontmatter, URL. Drafts are left out of production builds.
+  const read: ReadContext = {
     diagnostics,
-    locateOption,
-    cache,
-  );
-
-  // 3. The glossary, so that articles can link the terms they use.
-  const glossary = collectGlossary(glossaryDefinitions(published));
-  diagnostics.push(...glossary.diagnostics);
-  const definitions = renderDefinitions(glossary.terms, renderServices(options), diagnostics);
-  const matcher =
-    options.glossaryLinks && glossary.terms.length > 0
-      ? new TermMatcher(glossary.terms)
-      : undefined;
-
-  // 4. Check frontmatter and render every page.
-  const context: ReadContext = {
-    diagnostics,
-    render: renderServices(options),
-    options,
     includeDrafts,
     keepPagesWithErrors,
     declaredBlocks: declaredBlocks.map((b) => b.slug),
-    newCitations: () =>
-      formatter ? new PageCitationState(formatter, bibliography.works) : undefined,
-    glossaryLinking: (slug) =>
-      matcher ? { matcher, definitions, slug, used: new Set() } : undefined,
-    files: new ContentFiles(path.join(root, "content")),
-    fingerprint: fingerprint(
-      JSON.stringify([
-        options,
-        includeDrafts,
-        bibliography.fingerprint,
-        formatter?.style.name,
-        formatter?.citedKeys,
-        glossary.terms,
-        matcher !== undefined,
-      ]),
-    ),
-    linking: [],
-    cache,
   };
+  const included = sources.flatMap(({ origin, file }) => {
+    const source =
+      origin.kind === "article"
+        ? readArticle(origin.slug, file, read)
+        : readPage(file, origin.url, read);
+    return source ? [source] : [];
+  });
   const urlOwners = new Map<string, string>();
   const claim = (url: string, file: SourceFile) => {
     const owner = isGeneratedUrl(url) ? "a page Syllabus generates" : urlOwners.get(url);
@@ -162,19 +125,74 @@ function load({
     return false;
   };
 
+  // Index the glossary, so that articles can link the terms they use.
+  const published = sources.filter((s) => includeDrafts || s.file.data.draft !== true);
+  const glossary = collectGlossary(glossaryDefinitions(published));
+  diagnostics.push(...glossary.diagnostics);
+  const markdown = bodyMarkdown();
+  const definitions = new Map(
+    glossary.terms.map((t) => [
+      t.id,
+      renderInlineText(
+        markdown,
+        t.definition,
+        { file: t.file, line: t.line, column: t.column },
+        options.ui,
+        diagnostics,
+      ),
+    ]),
+  );
+  const matcher =
+    options.glossaryLinks && glossary.terms.length > 0
+      ? new TermMatcher(glossary.terms)
+      : undefined;
+
+  // Render every body, its citations left as markers.
+  const files = new ContentFiles(path.join(root, "content"));
+  const rendering: BodyRenderContext = {
+    markdown,
+    options,
+    templates: options.bodyTemplates ? templateEnvironment(root) : undefined,
+    citations: bibliography.present,
+    glossaryLinking: (slug) =>
+      matcher ? { matcher, definitions, slug, used: new Set() } : undefined,
+    files,
+    fingerprint: fingerprint(
+      JSON.stringify([options, bibliography.present, glossary.terms, matcher !== undefined]),
+    ),
+    cache,
+  };
+  const bodies = included.map((source) => renderPageBody(source.file, source.identity, rendering));
+
+  // Format the citations: once for the works cited on the pages this build publishes, then page by page.
+  const formatter = createFormatter(
+    root,
+    options,
+    bibliography,
+    bodies.flatMap((body) => body.citations.flatMap((call) => call.args.map((arg) => arg.value))),
+    diagnostics,
+    locateOption,
+    cache,
+  );
+  const linking: (LinkingPage & { ids: Set<string> })[] = [];
   const articles: Article[] = [];
   const pages: Page[] = [];
-  for (const { origin, file, scan } of sources) {
-    if (origin.kind === "article") {
-      const article = readArticle(origin.slug, file, scan, context);
-      if (article && claim(article.url, file)) articles.push(article);
-    } else {
-      const page = readPage(file, origin.url, scan, context);
-      if (page && claim(page.url, file)) pages.push(page);
-    }
-  }
+  included.forEach((source: ReadSource, i) => {
+    const citations = formatter ? new PageCitationState(formatter, bibliography.works) : undefined;
+    const body = finishPageBody(
+      source.identity,
+      bodies[i]!,
+      citations,
+      options,
+      diagnostics,
+      linking,
+    );
+    if (!source.head || !claim(source.head.url, source.file)) return;
+    if (source.kind === "article") articles.push(finishArticle(source.head, body, options.ui));
+    else pages.push(finishPage(source.head, body));
+  });
 
-  // 5. Blocks and the prerequisite graph, which sets the course order.
+  // Blocks and the prerequisite graph, which sets the course order.
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
   const blocks = groupIntoBlocks(articles, declaredBlocks, options);
   const drafts = new Set<string>();
@@ -191,10 +209,10 @@ function load({
     block.articles.sort((a, b) => graph.position(a.slug) - graph.position(b.slug));
   const ordered = graph.order.map((node) => bySlug.get(node.slug)!);
 
-  // 6. Internal links, checked once every page's URL and ids are known.
+  // Links between pages, checked once every page's URL and ids are known.
   const cited = new Set([...ordered, ...pages].flatMap((p) => p.citedIds));
-  const index = siteIndex(context, blocks, ordered, glossary.terms, cited, options);
-  diagnostics.push(...checkInternalLinks(context.linking, index, options.brokenLinks));
+  const index = siteIndex({ linking, files }, blocks, ordered, glossary.terms, cited, options);
+  diagnostics.push(...checkInternalLinks(linking, index, options.brokenLinks));
   return {
     course: {
       root,
@@ -214,4 +232,15 @@ function load({
     },
     diagnostics,
   };
+}
+
+/** The Nunjucks environment of `bodyTemplates`, one per project: includes come from its `_includes/`. */
+const templateEnvironments = new Map<string, Environment>();
+function templateEnvironment(root: string): Environment {
+  let environment = templateEnvironments.get(root);
+  if (!environment) {
+    environment = createTemplateEnvironment(path.join(root, "_includes"));
+    templateEnvironments.set(root, environment);
+  }
+  return environment;
 }

@@ -1,12 +1,13 @@
 /**
- * Turns one parsed source into an `Article` or a `Page`: frontmatter checked,
- * URL resolved, body rendered. Returns undefined for what this build leaves
- * out (drafts, `permalink: false` or outside the site, invalid frontmatter
- * unless kept).
+ * Reads one parsed source as an article or a page: frontmatter checked, URL
+ * resolved. The body is rendered later, once the course is indexed; `head` is
+ * what the frontmatter gives (undefined when this build does not publish the
+ * page: invalid frontmatter unless kept, `permalink: false` or outside the
+ * site). Returns undefined for a draft this build leaves out.
  */
-import { renderPage, type PageRenderContext } from "./render-page.js";
-import type { ScanResult } from "../shortcodes/scan-body.js";
+import type { Diagnostic } from "../core/diagnostics.js";
 import { didYouMean } from "../core/suggest.js";
+import type { UiStrings } from "../core/ui-strings.js";
 import { isValidSlug, topicUrl } from "../core/urls.js";
 import { readingMinutes, type Article, type Page } from "./course.js";
 import type { SourceFile } from "../source/frontmatter.js";
@@ -18,19 +19,42 @@ import {
 } from "../schema/frontmatter.js";
 import { readDate, readPrerequisites, resolveUrl } from "./frontmatter-values.js";
 
-export interface ReadContext extends PageRenderContext {
+export interface ReadContext {
+  diagnostics: Diagnostic[];
   includeDrafts: boolean;
   keepPagesWithErrors: boolean;
   declaredBlocks: string[];
 }
 
+/** The page as its body sees it: for image paths, templates, citations. */
+export interface PageIdentity {
+  url: string;
+  slug: string | undefined;
+  title: string | undefined;
+}
+
+/** What rendering gives a page. */
+export interface PageBody {
+  html: string;
+  referencesHtml: string;
+  citedIds: string[];
+  toc: Article["toc"];
+  wordCount: number;
+}
+
+export type ArticleHead = Omit<Article, keyof PageBody | "readingMinutes">;
+export type PageHead = Omit<Page, "html" | "citedIds" | "toc">;
+
+export type ReadSource =
+  | { kind: "article"; file: SourceFile; identity: PageIdentity; head: ArticleHead | undefined }
+  | { kind: "page"; file: SourceFile; identity: PageIdentity; head: PageHead | undefined };
+
 export function readArticle(
   slug: string,
   file: SourceFile,
-  scan: ScanResult,
   context: ReadContext,
-): Article | undefined {
-  const { diagnostics, options, includeDrafts } = context;
+): ReadSource | undefined {
+  const { diagnostics, includeDrafts } = context;
   if (!isValidSlug(slug)) {
     diagnostics.push({
       file: file.path,
@@ -71,17 +95,9 @@ export function readArticle(
       ...(hint ? { hint } : {}),
     });
   }
-  const { body, referencesHtml, citedIds } = renderPage(
-    file,
-    scan,
-    { url: url ?? topicUrl(slug), slug, title: data?.title },
-    context,
-  );
-  if (!data || url === undefined) return undefined;
-  const toc = referencesHtml
-    ? [...body.toc, { level: 2 as const, id: "references", html: options.ui.references }]
-    : body.toc;
-  return {
+  const identity = { url: url ?? topicUrl(slug), slug, title: data?.title };
+  if (!data || url === undefined) return { kind: "article", file, identity, head: undefined };
+  const head: ArticleHead = {
     slug,
     url,
     sourcePath: file.path,
@@ -96,21 +112,23 @@ export function readArticle(
     date: readDate(data.date, file, diagnostics),
     tags: typeof data.tags === "string" ? [data.tags] : (data.tags ?? []),
     prerequisites,
-    html: body.html,
-    referencesHtml,
-    citedIds,
-    toc,
-    wordCount: body.wordCount,
-    readingMinutes: readingMinutes(body.wordCount),
   };
+  return { kind: "article", file, identity, head };
+}
+
+/** The article, with its rendered body; the reference list is a section of its table of contents. */
+export function finishArticle(head: ArticleHead, body: PageBody, ui: UiStrings): Article {
+  const toc = body.referencesHtml
+    ? [...body.toc, { level: 2 as const, id: "references", html: ui.references }]
+    : body.toc;
+  return { ...head, ...body, toc, readingMinutes: readingMinutes(body.wordCount) };
 }
 
 export function readPage(
   file: SourceFile,
   defaultUrl: string,
-  scan: ScanResult,
   context: ReadContext,
-): Page | undefined {
+): ReadSource | undefined {
   const { diagnostics, includeDrafts } = context;
   const checked = file.frontmatterOk
     ? checkFrontmatter(pageFrontmatter, file)
@@ -121,23 +139,21 @@ export function readPage(
     (context.keepPagesWithErrors ? readableFrontmatter(file, defaultUrl) : undefined);
   if (data?.draft === true && !includeDrafts) return undefined;
   const url = resolveUrl(data?.permalink, defaultUrl, file, diagnostics);
-  const { body, referencesHtml, citedIds } = renderPage(
-    file,
-    scan,
-    { url: url ?? defaultUrl, slug: undefined, title: data?.title },
-    context,
-  );
-  if (!data || url === undefined) return undefined;
-  return {
+  const identity = { url: url ?? defaultUrl, slug: undefined, title: data?.title };
+  if (!data || url === undefined) return { kind: "page", file, identity, head: undefined };
+  const head: PageHead = {
     url,
     sourcePath: file.path,
     title: data.title,
     description: data.description ?? "",
     draft: data.draft === true,
-    html: body.html + referencesHtml,
-    citedIds,
-    toc: body.toc,
   };
+  return { kind: "page", file, identity, head };
+}
+
+/** The page, with its rendered body and its reference list after it. */
+export function finishPage(head: PageHead, body: PageBody): Page {
+  return { ...head, html: body.html + body.referencesHtml, citedIds: body.citedIds, toc: body.toc };
 }
 
 /** What can be used of invalid frontmatter: strings where strings belong, the rest left out. */

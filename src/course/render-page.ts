@@ -1,93 +1,102 @@
 /**
- * Renders one page of the course (article or page): its body with citations
- * and glossary links, its reference list; reuses the cached render when
- * nothing it depends on changed, and records its links for the link check.
+ * Renders the pages of the course in two steps. First each body, with its
+ * glossary links and its citations left as markers (reusing the cached render
+ * when nothing it depends on changed); then, once every page is rendered and
+ * the works cited anywhere are known (citation styles disambiguate across the
+ * course), each page's citations are formatted in document order, with its
+ * reference list, and its links recorded for the link check.
  */
+import type { Environment } from "nunjucks";
 import type { PageCitationState } from "../citations/page-citations.js";
-import type { ContentFiles } from "../source/content-files.js";
-import type { SourceFile } from "../source/frontmatter.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import type { GlossaryLinking } from "../glossary/link-terms.js";
+import type { BodyMarkdown } from "../render/create-renderer.js";
+import { renderBody, resolveCitations, type RenderedBody } from "../render/render-body.js";
 import type { SiteOptions } from "../schema/site-options.js";
-import type { ScanResult } from "../shortcodes/scan-body.js";
+import type { ContentFiles } from "../source/content-files.js";
+import type { SourceFile } from "../source/frontmatter.js";
 import { idsIn, type LinkingPage } from "./internal-links.js";
-import { renderBody, type RenderedBody, type RenderServices } from "../render/render-body.js";
-
-export interface RenderedPage {
-  body: RenderedBody;
-  referencesHtml: string;
-  citedIds: string[];
-}
+import type { PageBody, PageIdentity } from "./read-pages.js";
 
 /** Where earlier renders are kept, by source path (the load cache). */
 export interface PageCache {
-  readonly pages: Map<string, { key: string; page: RenderedPage }>;
+  readonly pages: Map<string, { key: string; body: RenderedBody }>;
 }
 
-/** What rendering a page needs from the load, and where it records what it found. */
-export interface PageRenderContext {
-  diagnostics: Diagnostic[];
-  render: RenderServices;
+/** What rendering a body needs from the load. */
+export interface BodyRenderContext {
+  markdown: BodyMarkdown;
   options: SiteOptions;
-  newCitations: () => PageCitationState | undefined;
+  /** The Nunjucks environment bodies run in, when the course turns on `bodyTemplates`. */
+  templates: Environment | undefined;
+  /** Whether the course has a bibliography. */
+  citations: boolean;
   glossaryLinking: (slug: string | undefined) => GlossaryLinking | undefined;
   files: ContentFiles;
-  /** What every page's rendering depends on besides its own text. */
+  /** What every body's rendering depends on besides its own text. */
   fingerprint: string;
   cache: PageCache | undefined;
-  /** Every rendered page's links and ids, for the internal-link check. */
-  linking: (LinkingPage & { ids: Set<string> })[];
 }
 
-/** The page as its body's shortcodes and templates see it. */
-export interface PageIdentity {
-  url: string;
-  slug: string | undefined;
-  title: string | undefined;
+/** Renders a page's body, or takes it from the cache when nothing it depends on changed. */
+export function renderPageBody(
+  file: SourceFile,
+  page: PageIdentity,
+  context: BodyRenderContext,
+): RenderedBody {
+  const key = `${context.fingerprint}\u0000${page.url}\u0000${page.title ?? ""}\u0000${file.text}`;
+  const cached = context.cache?.pages.get(file.path);
+  if (cached?.key === key) return cached.body;
+  const glossary = context.glossaryLinking(page.slug);
+  const body = renderBody(file, context.markdown, {
+    ui: context.options.ui,
+    citations: context.citations,
+    glossary,
+    page: { url: page.url, files: context.files },
+    templates: context.templates && {
+      environment: context.templates,
+      context: { site: context.options, page },
+    },
+  });
+  context.cache?.pages.set(file.path, { key, body });
+  return body;
 }
 
 /**
- * Renders a page's body with its citations and glossary links, and records its links for checking.
- * A page is rendered again only when its text, or something every page
- * depends on (options, bibliography, glossary), changed since the cached render.
+ * The page's final HTML: its citations formatted (problems with their keys
+ * reported), its reference list, and its links and ids recorded for checking.
  */
-export function renderPage(
-  file: SourceFile,
-  scan: ScanResult,
+export function finishPageBody(
   page: PageIdentity,
-  context: PageRenderContext,
-): RenderedPage {
-  const key = `${context.fingerprint}\u0000${page.url}\u0000${page.title ?? ""}\u0000${file.text}`;
-  const cached = context.cache?.pages.get(file.path);
-  const rendered =
-    cached?.key === key ? cached.page : renderPageUncached(file, scan, page, context);
-  context.cache?.pages.set(file.path, { key, page: rendered });
-  context.diagnostics.push(...rendered.body.diagnostics);
-  context.linking.push({
-    url: page.url,
-    links: rendered.body.links,
-    ids: idsIn(rendered.body.html + rendered.referencesHtml),
-  });
-  return rendered;
-}
-
-function renderPageUncached(
-  file: SourceFile,
-  scan: ScanResult,
-  page: PageIdentity,
-  context: PageRenderContext,
-): RenderedPage {
-  const citations = context.newCitations();
-  const glossary = context.glossaryLinking(page.slug);
-  const body = renderBody(file, context.render, {
-    scan,
-    ...(citations ? { citations } : {}),
-    ...(glossary ? { glossary } : {}),
-    page: { url: page.url, files: context.files },
-    nunjucksContext: { site: context.options, page },
-  });
-  const { ui } = context.options;
+  body: RenderedBody,
+  citations: PageCitationState | undefined,
+  options: SiteOptions,
+  diagnostics: Diagnostic[],
+  linking: (LinkingPage & { ids: Set<string> })[],
+): PageBody {
+  diagnostics.push(...body.diagnostics);
+  const html = citations
+    ? resolveCitations(body, (call) =>
+        citations.cite(call, (at, severity, rule, message, hint) =>
+          diagnostics.push({
+            ...at,
+            severity,
+            rule,
+            message,
+            ...(hint === undefined ? {} : { hint }),
+          }),
+        ),
+      )
+    : body.html;
+  const { ui } = options;
   const referencesHtml =
     citations?.referencesHtml({ heading: ui.references, backToCitation: ui.backToCitation }) ?? "";
-  return { body, referencesHtml, citedIds: citations?.citedIds ?? [] };
+  linking.push({ url: page.url, links: body.links, ids: idsIn(html + referencesHtml) });
+  return {
+    html,
+    referencesHtml,
+    citedIds: citations?.citedIds ?? [],
+    toc: body.toc,
+    wordCount: body.wordCount,
+  };
 }

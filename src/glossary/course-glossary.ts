@@ -1,9 +1,6 @@
-/** The course's glossary entries: found in the articles' frontmatter, their definitions rendered. */
+/** The course's glossary entries, as found in the articles' frontmatter. */
 import type { ParsedSource } from "../source/read-source.js";
-import type { Diagnostic } from "../core/diagnostics.js";
-import { createEnv } from "../markdown/render-context.js";
-import type { RenderServices } from "../render/render-body.js";
-import type { GlossaryTerm, TermDefinition } from "./glossary.js";
+import type { TermDefinition } from "./glossary.js";
 
 /** Every well-formed glossary entry in the sources' frontmatter, with its location. */
 export function glossaryDefinitions(
@@ -25,19 +22,4 @@ export function glossaryDefinitions(
     });
   }
   return found;
-}
-
-/** Definitions as inline HTML (Markdown and math allowed), problems located at the entry. */
-export function renderDefinitions(
-  terms: GlossaryTerm[],
-  render: RenderServices,
-  diagnostics: Diagnostic[],
-): Map<string, string> {
-  return new Map(
-    terms.map((t) => {
-      const at = { file: t.file, line: t.line, column: t.column };
-      const env = createEnv({ file: t.file, diagnostics, toc: [], locate: () => at });
-      return [t.id, render.md.renderInline(t.definition, env)];
-    }),
-  );
 }

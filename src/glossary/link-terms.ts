@@ -1,11 +1,12 @@
 /**
  * Links the first use of each glossary term on a page to its definition, with
  * a preview on hover and focus (opt-in: `glossaryLinks` in `_data/site.json`).
- * Headings, links, code and math are left alone.
+ * Headings, links, notes, code and math are left alone.
  */
 import type { Env, MarkdownIt, StateCore, Token } from "markdown-it";
 import type { GlossaryTerm, TermMatcher } from "./glossary.js";
 import { attributes, escapeHtml } from "../core/html.js";
+import { NOTE_CLOSE, NOTE_OPEN } from "../markdown/notes.js";
 
 const KEY = "syllabusGlossary";
 
@@ -43,10 +44,13 @@ function linkTerms(state: StateCore): void {
     if (block.type !== "inline" || inHeading || !block.children) continue;
     const children: Token[] = [];
     let linkDepth = 0;
+    let noteDepth = 0;
     for (const child of block.children) {
       if (child.type === "link_open") linkDepth++;
       if (child.type === "link_close") linkDepth--;
-      if (child.type !== "text" || linkDepth > 0) {
+      if (child.type === NOTE_OPEN) noteDepth++;
+      if (child.type === NOTE_CLOSE) noteDepth--;
+      if (child.type !== "text" || linkDepth > 0 || noteDepth > 0) {
         children.push(child);
         continue;
       }

@@ -1,13 +1,17 @@
-/** The one configured markdown-it used for every page and every shortcode's text. */
+/**
+ * The configured Markdown: markdown-it with math, attributes, figures, heading
+ * ids, notes and the checks of raw HTML and URLs. Bodies are rendered with it
+ * plus our shortcodes (`render/create-renderer.ts`).
+ */
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from "markdown-it";
 import attrs from "markdown-it-attrs";
 import { attributeCheckPlugin, skipAttributesWhenAbsent } from "./attributes.js";
 import { figuresPlugin } from "./figures.js";
-import { glossaryLinksPlugin } from "../glossary/link-terms.js";
 import { headingsPlugin } from "./headings.js";
 import { highlightCode } from "./highlight.js";
 import { inlineLinesPlugin } from "./inline-lines.js";
 import { mathPlugin } from "./math.js";
+import { notesPlugin } from "./notes.js";
 import { pauseSummaryPlugin } from "./pause-summary.js";
 import { rawHtmlCheckPlugin } from "./raw-html-check.js";
 
@@ -22,6 +26,6 @@ export function createMarkdown(): MarkdownItInstance {
   md.use(figuresPlugin);
   md.use(headingsPlugin);
   md.use(pauseSummaryPlugin);
-  md.use(glossaryLinksPlugin);
+  md.use(notesPlugin);
   return md;
 }

@@ -5,7 +5,7 @@
  */
 import type { MarkdownIt, StateCore } from "markdown-it";
 import anchor from "markdown-it-anchor";
-import { holdsShortcodeOutput } from "../render/placeholders.js";
+import { NOTE_OPEN } from "./notes.js";
 import { contextOf } from "./render-context.js";
 
 /** `Q&A: <Attention> Heads` → `qa-attention-heads`. */
@@ -84,14 +84,13 @@ function slugAvoidingExplicit(text: string, env: Record<string, unknown>): strin
 const headerLink = anchor.permalink.headerLink({ class: "heading-link" });
 
 /**
- * Each heading links to itself, unless it holds a link or a shortcode (a
- * sidenote's toggle, a citation): links cannot nest.
+ * Each heading links to itself, unless it holds a link or a note's toggle:
+ * interactive content cannot nest. (Shortcodes in headings are reported and
+ * left out before this runs; this keeps the rule true if one gets through.)
  */
 const linkUnlessInteractive: anchor.PermalinkGenerator = (slug, options, state, index) => {
   const children = state.tokens[index + 1]?.children ?? [];
-  const interactive = children.some(
-    (t) => t.type === "link_open" || (t.type === "text" && holdsShortcodeOutput(t.content)),
-  );
+  const interactive = children.some((t) => t.type === "link_open" || t.type === NOTE_OPEN);
   if (!interactive) headerLink(slug, options, state, index);
 };
 

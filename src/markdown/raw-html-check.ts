@@ -3,7 +3,7 @@ import type { Env, MarkdownIt, StateCore, Token } from "markdown-it";
 import { isSafeImageSource, isSafeLink } from "../core/urls.js";
 import { inspectHtml } from "./html-safety.js";
 import { inlineLine } from "./inline-lines.js";
-import { recordLink, reportAt } from "./render-context.js";
+import { recordLink, reportAt, tokenPosition, type Where } from "./render-context.js";
 
 function linesBefore(text: string, offset: number): number {
   let n = 0;
@@ -12,23 +12,30 @@ function linesBefore(text: string, offset: number): number {
 }
 
 export function rawHtmlCheckPlugin(md: MarkdownIt): void {
+  /** Where something at `offset` in an html token is: the inline token itself on its first line, else by line. */
+  const whereIn = (token: Token, line: number | undefined, offset: number): Where => {
+    const before = linesBefore(token.content, offset);
+    if (before === 0 && tokenPosition(token)) return token;
+    return line === undefined ? undefined : line + before;
+  };
+
   const checkHtml = (token: Token, line: number | undefined, env: Env | undefined) => {
     const { problems, urls } = inspectHtml(token.content);
     for (const problem of problems) {
-      const at = line === undefined ? undefined : line + linesBefore(token.content, problem.offset);
-      reportAt(env, at, "error", "unsafe-html", problem.message, problem.needle);
-    }
-    for (const found of urls) {
-      recordLink(
+      reportAt(
         env,
-        found.url,
-        found.kind,
-        line === undefined ? undefined : line + linesBefore(token.content, found.offset),
+        whereIn(token, line, problem.offset),
+        "error",
+        "unsafe-html",
+        problem.message,
+        problem.needle,
       );
     }
+    for (const found of urls)
+      recordLink(env, found.url, found.kind, whereIn(token, line, found.offset));
   };
 
-  const checkUrl = (token: Token, line: number | undefined, env: Env | undefined) => {
+  const checkUrl = (token: Token, line: Where, env: Env | undefined) => {
     const name = token.type === "image" ? "src" : "href";
     const url = token.attrGet(name);
     if (url === null) return;
@@ -55,7 +62,7 @@ export function rawHtmlCheckPlugin(md: MarkdownIt): void {
         const line = inlineLine(child) ?? token.map?.[0];
         if (child.type === "html_inline") checkHtml(child, line, state.env);
         else if (child.type === "link_open" || child.type === "image")
-          checkUrl(child, line, state.env);
+          checkUrl(child, tokenPosition(child) ? child : line, state.env);
       }
     }
   });

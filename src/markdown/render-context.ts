@@ -3,9 +3,10 @@
  * Markdown came from (to locate problems) and what the render collected.
  * It belongs to one page render; nothing here is module-level.
  */
-import type { Env } from "markdown-it";
-import { detached } from "../core/text.js";
+import type { Env, Token } from "markdown-it";
 import type { Diagnostic, Location, Severity } from "../core/diagnostics.js";
+import { detached } from "../core/text.js";
+import type { UiStrings } from "../core/ui-strings.js";
 
 export interface TocEntry {
   level: 2 | 3;
@@ -21,6 +22,17 @@ export interface LinkRef {
   at: Location;
 }
 
+/** A place in the author's file: 1-based line, and column when it is known. */
+export interface SourcePosition {
+  line: number;
+  column: number | undefined;
+  /**
+   * Inside a shortcode's string argument, whose escapes (`\\alpha`) make the
+   * source differ from the text parsed: a needle would not be found there.
+   */
+  inString?: boolean;
+}
+
 export interface RenderContext {
   file: string;
   diagnostics: Diagnostic[];
@@ -33,10 +45,17 @@ export interface RenderContext {
    * a needle, the column is where the needle first appears on that line.
    */
   locate(markdownLine: number | undefined, needle?: string): Location;
+  /** The position in the author's file of an offset in the Markdown being parsed. */
+  positionOf?(markdownOffset: number): SourcePosition | undefined;
+  /** A position as a location; with a needle, the column is where it appears on that line from the position on. */
+  locatePosition?(position: SourcePosition, needle?: string): Location;
   toc: TocEntry[];
+  /** The interface's words (note labels, the pause prompt), when they are not the default ones. */
+  ui?: UiStrings;
 }
 
 const KEY = "syllabus";
+const POSITION = "syllabusPosition";
 
 export function createEnv(context: RenderContext): Env {
   return { [KEY]: context };
@@ -46,10 +65,37 @@ export function contextOf(env: Env | undefined): RenderContext | undefined {
   return env?.[KEY] as RenderContext | undefined;
 }
 
+/** The position in the author's file where an inline token starts, when known. */
+export function tokenPosition(token: Token): SourcePosition | undefined {
+  return token.meta?.[POSITION] as SourcePosition | undefined;
+}
+
+export function setTokenPosition(token: Token, position: SourcePosition | undefined): void {
+  token.meta = { ...(token.meta ?? {}), [POSITION]: position };
+}
+
+/** Where a problem is: a 0-based Markdown line, or the token it is in (its own position, if known). */
+export type Where = number | Token | undefined;
+
+/** The location of `where` in the author's file. */
+export function locationOf(
+  context: RenderContext,
+  where: Where,
+  needle?: string,
+  fallbackLine?: number,
+): Location {
+  if (typeof where === "object" && where !== null) {
+    const position = tokenPosition(where);
+    if (position && context.locatePosition) return context.locatePosition(position, needle);
+    return context.locate(fallbackLine ?? (where.meta?.syllabusLine as number | undefined), needle);
+  }
+  return context.locate(where ?? fallbackLine, needle);
+}
+
 /** Reports a problem found while rendering, if the render has a context (tests may omit it). */
 export function reportAt(
   env: Env | undefined,
-  markdownLine: number | undefined,
+  where: Where,
   severity: Severity,
   rule: string,
   message: string,
@@ -59,7 +105,31 @@ export function reportAt(
   const context = contextOf(env);
   if (!context) return;
   context.diagnostics.push({
-    ...context.locate(markdownLine, needle),
+    ...locationOf(context, where, needle),
+    severity,
+    rule,
+    message,
+    ...(hint === undefined ? {} : { hint }),
+  });
+}
+
+/** Reports a problem at a position in the author's file (the start of the body when unknown). */
+export function reportAtPosition(
+  env: Env | undefined,
+  position: SourcePosition | undefined,
+  severity: Severity,
+  rule: string,
+  message: string,
+  hint?: string,
+): void {
+  const context = contextOf(env);
+  if (!context) return;
+  const at =
+    position && context.locatePosition
+      ? context.locatePosition(position)
+      : context.locate(undefined);
+  context.diagnostics.push({
+    ...at,
     severity,
     rule,
     message,
@@ -72,12 +142,12 @@ export function recordLink(
   env: Env | undefined,
   url: string,
   kind: LinkRef["kind"],
-  markdownLine: number | undefined,
+  where: Where,
 ): void {
   const context = contextOf(env);
   context?.links?.push({
     url: detached(url),
     kind,
-    at: context.locate(markdownLine, url.slice(0, 30)),
+    at: locationOf(context, where, url.slice(0, 30)),
   });
 }

@@ -5,11 +5,14 @@
  * the line ends inside a Nunjucks tag); afterwards the markers tell which
  * line every output line came from, and are removed.
  */
-import { decodeMarkerNumber, encodeMarkerNumber, MARKER_DIGITS } from "./placeholders.js";
+import { decodeMarkerNumber, encodeMarkerNumber, MARKER_DIGITS, MARKERS } from "../core/markers.js";
 
-const OPEN = "\ue004";
-const CLOSE = "\ue005";
-const NUNJUCKS = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}|\{#[\s\S]*?#\}/g;
+const [OPEN, CLOSE] = MARKERS.line;
+/** Nunjucks constructs, and tag markers (which may span lines): no line marker may go inside them. */
+const NUNJUCKS = new RegExp(
+  `\\{%[\\s\\S]*?%\\}|\\{\\{[\\s\\S]*?\\}\\}|\\{#[\\s\\S]*?#\\}|${MARKERS.tag[0]}[^${MARKERS.tag[1]}]*${MARKERS.tag[1]}`,
+  "g",
+);
 const MARKER = new RegExp(`${OPEN}(${MARKER_DIGITS})${CLOSE}`, "g");
 
 /** The text with a marker at the end of every line that does not end inside a Nunjucks construct. */

@@ -4,28 +4,48 @@
  */
 import { z } from "zod";
 import type { Diagnostic } from "../core/diagnostics.js";
-import { didYouMean } from "../core/suggest.js";
 import type { SourceFile } from "../source/frontmatter.js";
+import { parseWithDiagnostics } from "./diagnostics-from-issues.js";
+import { describeValue } from "./issue-messages.js";
 
 export const DIFFICULTIES = ["introductory", "intermediate", "advanced"] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
 
 const nonEmpty = z.string().trim().min(1);
 
-/** `{title, url}`: the form existing courses use; `title` is informational only. */
-const prerequisiteLink = z.strictObject({ title: z.string().optional(), url: z.string() });
+/** `{title, url}`: the form existing courses use. */
+const prerequisiteLink = z.strictObject({
+  /** Informational only: the title shown is always the article's own. */
+  title: z.string().optional(),
+  /** A slug or a `/topics/<slug>/` path. */
+  url: z.string(),
+});
 
 /** A prerequisite: a slug, a `/topics/<slug>/` path, or a `{title, url}` map. */
-export const prerequisiteItem = z.union([z.string(), prerequisiteLink]);
+export const prerequisiteItem = z.union([z.string(), prerequisiteLink], {
+  error: (issue) =>
+    issue.code === "invalid_union"
+      ? `Unexpected prerequisite ${describeValue(issue.input)}, expected a slug, a path like "/topics/<slug>/", or a map with "url" (and optionally "title")`
+      : undefined,
+});
 export type PrerequisiteItem = z.infer<typeof prerequisiteItem>;
 
-export const glossaryEntry = z.strictObject({ term: nonEmpty, definition: nonEmpty });
+/** One term an article defines, for the course glossary. */
+export const glossaryEntry = z.strictObject({
+  /** The term, as readers meet it in the text. */
+  term: nonEmpty,
+  /** What it means, in inline Markdown. */
+  definition: nonEmpty,
+});
 export type GlossaryEntry = z.infer<typeof glossaryEntry>;
 
 /** Keys Eleventy itself understands; accepted without warnings. */
 const eleventyKeys = {
+  /** The page's URL (`/about/`), or `false` to write no page. */
   permalink: z.union([z.string(), z.literal(false)]).optional(),
+  /** When the page was published (`2024-05-01`), for the feed; else its first commit. */
   date: z.union([z.string(), z.date()]).optional(),
+  /** Eleventy collections the page belongs to. */
   tags: z.union([z.string(), z.array(z.string())]).optional(),
 };
 
@@ -37,12 +57,15 @@ export const articleFrontmatter = z.object({
   description: nonEmpty,
   /** What to read first. */
   prerequisites: z.array(prerequisiteItem).optional(),
+  /** How hard the article is, shown as a badge and used as a filter. */
   difficulty: z.enum(DIFFICULTIES).optional(),
   /** Slug of the course block (module) in `_data/blocks.json`. */
   block: nonEmpty.optional(),
   /** Position within the block. */
   order: z.number().optional(),
+  /** A free-form label, passed to templates with the article. */
   category: z.string().optional(),
+  /** Terms this article defines. */
   glossary: z.array(glossaryEntry).optional(),
   /** Left out of production builds. */
   draft: z.boolean().optional(),
@@ -52,8 +75,11 @@ export type ArticleFrontmatter = z.infer<typeof articleFrontmatter>;
 
 /** Frontmatter of any other Markdown page in `content/` (an about page, a schedule). */
 export const pageFrontmatter = z.object({
+  /** The page's title, shown as its heading and in the browser's tab. */
   title: nonEmpty,
+  /** One sentence for `<meta name="description">`. */
   description: z.string().optional(),
+  /** Left out of production builds. */
   draft: z.boolean().optional(),
   ...eleventyKeys,
 });
@@ -69,99 +95,12 @@ export function checkFrontmatter<S extends ObjectSchema>(
   schema: S,
   file: SourceFile,
 ): { data: z.infer<S> | undefined; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const known = Object.keys(schema.shape);
-  for (const key of Object.keys(file.data)) {
-    if (known.includes(key)) continue;
-    const { line, column } = file.locate([key]);
-    const hint = didYouMean(key, known);
-    diagnostics.push({
-      file: file.path,
-      line,
-      column,
-      severity: "warning",
+  const { data, diagnostics } = parseWithDiagnostics(schema, file.data, file, {
+    rule: "frontmatter-schema",
+    ignoredKeys: {
       rule: "frontmatter-unknown-key",
-      message: `Unknown frontmatter key "${key}"; it is ignored`,
-      ...(hint ? { hint } : {}),
-    });
-  }
-
-  const result = schema.safeParse(file.data);
-  if (result.success) return { data: result.data as z.infer<S>, diagnostics };
-  for (const issue of result.error.issues) {
-    const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-    const value = valueAt(file.data, path);
-    const { line, column } = value === undefined ? file.locate(path) : file.locateValue(path);
-    diagnostics.push({
-      file: file.path,
-      line,
-      column,
-      severity: "error",
-      rule: "frontmatter-schema",
-      ...describeIssue(issue, path, value),
-    });
-  }
-  return { data: undefined, diagnostics };
-}
-
-function describeIssue(
-  issue: z.core.$ZodIssue,
-  path: (string | number)[],
-  value: unknown,
-): { message: string; hint?: string } {
-  const name = path
-    .map((p) => (typeof p === "number" ? `[${p}]` : p))
-    .join(".")
-    .replace(/\.\[/g, "[");
-  if (issue.code === "invalid_type" && value === undefined) {
-    return { message: `Missing required field "${name}"` };
-  }
-  if (issue.code === "invalid_value") {
-    const allowed = issue.values.map(String);
-    const hint = typeof value === "string" ? didYouMean(value, allowed) : undefined;
-    return {
-      message: `Unexpected ${name} ${JSON.stringify(value)}, expected one of: ${allowed.join(", ")}`,
-      ...(hint ? { hint } : {}),
-    };
-  }
-  if (issue.code === "too_small" && typeof value === "string") {
-    return { message: `Field "${name}" must not be empty` };
-  }
-  if (issue.code === "unrecognized_keys") {
-    return {
-      message: `Unexpected key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")} in ${name}`,
-    };
-  }
-  if (issue.code === "invalid_union" && path[0] === "prerequisites") {
-    return {
-      message: `Unexpected prerequisite ${describeValue(value)}, expected a slug, a path like "/topics/<slug>/", or a map with "url" (and optionally "title")`,
-    };
-  }
-  if (issue.code === "invalid_type") {
-    return {
-      message: `Expected "${name}" to be ${article(issue.expected)}, found ${describeValue(value)}`,
-    };
-  }
-  return { message: `Invalid "${name}": ${issue.message}` };
-}
-
-function article(expected: string): string {
-  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a map";
-  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
-  return `${article(typeof value)} ${JSON.stringify(value)}`;
-}
-
-function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
-  let node = data;
-  for (const segment of path) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string | number, unknown>)[segment];
-  }
-  return node;
+      message: (key) => `Unknown frontmatter key "${key}"; it is ignored`,
+    },
+  });
+  return { data: data as z.infer<S> | undefined, diagnostics };
 }

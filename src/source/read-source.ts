@@ -1,16 +1,13 @@
-/** Reads one Markdown source: parsed frontmatter and body, and its shortcodes scanned. */
+/** Reads one Markdown source: its frontmatter parsed and its body split off. */
 import { readFileSync } from "node:fs";
 import type { Diagnostic } from "../core/diagnostics.js";
-import { SHORTCODE_NAMES } from "../render/render-body.js";
-import { scanBody, type ScanResult } from "../shortcodes/scan-body.js";
 import type { SourceKind } from "./find-sources.js";
 import { parseSourceFile, type SourceFile } from "./frontmatter.js";
 
-/** A source as the loader uses it: what it is, its parsed file, its scanned body. */
+/** A source as the loader uses it: what it is, and its parsed file. */
 export interface ParsedSource {
   origin: SourceKind;
   file: SourceFile;
-  scan: ScanResult;
 }
 
 /** One source's parse, kept with the text it came from so that an unchanged file is not parsed again. */
@@ -18,7 +15,6 @@ export interface CachedSource {
   raw: string;
   file: SourceFile;
   problems: Diagnostic[];
-  scan: ScanResult;
 }
 
 /** Where earlier parses are kept, by absolute path (the load cache). */
@@ -36,7 +32,7 @@ export function readSource(
   const cached = cache?.sources.get(absolutePath);
   if (cached?.raw === raw && cached.file.path === relativePath) return cached;
   const { file, diagnostics: problems } = parseSourceFile(relativePath, raw);
-  const entry = { raw, file, problems, scan: scanBody(file.body, SHORTCODE_NAMES) };
+  const entry = { raw, file, problems };
   cache?.sources.set(absolutePath, entry);
   return entry;
 }

@@ -22,6 +22,13 @@ function body(site: BuiltSite, url: string): Element {
   return element;
 }
 
+/** The code blocks of the code and templating fixtures, exactly as written. */
+const CODE_BLOCKS = [
+  "{{ x }}\n{% if user %}Hello{% endif %}\n",
+  'name = "world"\nprint(f"{{name}}")\n',
+  "{% raw %}{{ kept }}{% endraw %}\n",
+];
+
 describe("the markup contract (core/markup)", () => {
   let site: BuiltSite;
   beforeAll(async () => {
@@ -179,29 +186,13 @@ describe("the markup contract (core/markup)", () => {
   });
 
   describe("code", () => {
-    const blocks = [
-      "{{ x }}\n{% if user %}Hello{% endif %}\n",
-      'name = "world"\nprint(f"{{name}}")\n',
-      "{% raw %}{{ kept }}{% endraw %}\n",
-    ];
-
     it("shows {{ }}, {% if %}, f-strings and {% raw %} in code exactly as written", () => {
       const code = body(site, "/topics/code/");
-      expect([...code.querySelectorAll("pre > code")].map((c) => c.textContent)).toEqual(blocks);
+      expect([...code.querySelectorAll("pre > code")].map((c) => c.textContent)).toEqual(
+        CODE_BLOCKS,
+      );
       expect(code.querySelector("pre.language-python > code.language-python")).not.toBeNull();
       expect(texts(code.querySelectorAll("p code"))).toEqual(["{{ y }}", "{% if %}", "{% raw %}"]);
-    });
-
-    it("does the same in a page whose text uses Nunjucks, which still renders there", () => {
-      const templating = body(site, "/topics/templating/");
-      const paragraphs = [...templating.querySelectorAll(":scope > p")];
-      expect(text(paragraphs[0])).toBe("This course is Markup Course. Shown by an if.");
-      expect(text(paragraphs[1])).toBe("Kept: {{ literal }}.");
-      expect([...templating.querySelectorAll("pre > code")].map((c) => c.textContent)).toEqual(
-        blocks,
-      );
-      expect(texts(templating.querySelectorAll("p code"))).toEqual(["{{ y }}", "{% if %}"]);
-      expect(texSources(templating)).toEqual(["x^{{2}}"]);
     });
   });
 
@@ -389,6 +380,25 @@ describe("an article in the format existing courses use (core/format-example)", 
     for (const slug of ["attention-mechanism", "qk-ov-circuits", "activation-patching"]) {
       expect(site.exists(`/topics/${slug}/index.html`)).toBe(true);
     }
+  });
+});
+
+describe("Nunjucks in the text of a body, with bodyTemplates (core/templating)", () => {
+  let site: BuiltSite | undefined;
+  afterAll(() => removeBuild(site));
+
+  it("shows code exactly as written in a page whose text runs Nunjucks", async () => {
+    site = await buildFixture("core/templating");
+    expect(site.messages).toEqual([]);
+    const templating = body(site, "/topics/templating/");
+    const paragraphs = [...templating.querySelectorAll(":scope > p")];
+    expect(text(paragraphs[0])).toBe("This course is Markup Course. Shown by an if.");
+    expect(text(paragraphs[1])).toBe("Kept: {{ literal }}.");
+    expect([...templating.querySelectorAll("pre > code")].map((c) => c.textContent)).toEqual(
+      CODE_BLOCKS,
+    );
+    expect(texts(templating.querySelectorAll("p code"))).toEqual(["{{ y }}", "{% if %}"]);
+    expect(texSources(templating)).toEqual(["x^{{2}}"]);
   });
 });
 

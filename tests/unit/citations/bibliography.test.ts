@@ -290,10 +290,11 @@ describe("loadBibliography", () => {
           "bibliography-malformed",
           'CSL-JSON item without an "id"',
         ],
+        // A blank id is reported at its key; a missing one at its item.
         [
           "_data/references.json",
-          11,
-          3,
+          12,
+          5,
           "error",
           "bibliography-malformed",
           'CSL-JSON item without an "id"',
@@ -314,6 +315,27 @@ describe("loadBibliography", () => {
           "bibliography-malformed",
           'Expected a CSL-JSON item (an object with "id" and "type")',
         ],
+      ]);
+    });
+
+    it("reports a field Syllabus reads of the wrong type at its key and keeps the other works", () => {
+      const { bibliography, diagnostics } = load(
+        json([
+          { id: "numeric-doi", type: "book", DOI: 1234 },
+          { id: "fine", type: "book", DOI: "10.1000/fine" },
+        ]),
+      );
+      expect([...bibliography.works.keys()]).toEqual(["fine"]);
+      expect(diagnostics).toEqual([
+        {
+          file: "_data/references.json",
+          line: 5,
+          column: 5,
+          severity: "error",
+          rule: "bibliography-malformed",
+          message:
+            'Expected "DOI" of CSL-JSON item "numeric-doi" to be a string, found a number 1234',
+        },
       ]);
     });
 

@@ -49,12 +49,15 @@ function page(styleName = "vancouver") {
   let line = 0;
   const cite = (...args: string[]): string => {
     line++;
-    return state.cite({
-      args: args.map((value, i) => ({ value, offset: i * 10, lostEscapes: [] })),
-      at: args.map((_, i) => ({ file: "content/topics/page.md", line, column: 10 + i * 10 })),
-      report: (at, severity, rule, message, hint) =>
-        reports.push({ at, severity, rule, message, hint }),
-    });
+    return state.cite(
+      {
+        args: args.map((value, i) => ({
+          value,
+          at: { file: "content/topics/page.md", line, column: 10 + i * 10 },
+        })),
+      },
+      (at, severity, rule, message, hint) => reports.push({ at, severity, rule, message, hint }),
+    );
   };
   return { state, reports, cite };
 }

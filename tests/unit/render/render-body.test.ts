@@ -1,46 +1,11 @@
-import { parseHTML } from "linkedom";
-import nunjucks from "nunjucks";
 import { describe, expect, it } from "vitest";
-import { parseSourceFile } from "../../../src/source/frontmatter.js";
-import { sortDiagnostics, type Diagnostic } from "../../../src/core/diagnostics.js";
-import { createMarkdown } from "../../../src/markdown/create-markdown.js";
-import {
-  renderBody,
-  SHORTCODE_NAMES,
-  type PageCitations,
-  type RenderServices,
-} from "../../../src/render/render-body.js";
+import { sortDiagnostics } from "../../../src/core/diagnostics.js";
 import { DEFAULT_UI_STRINGS } from "../../../src/core/ui-strings.js";
+import { SHORTCODE_NAMES } from "../../../src/shortcodes/registry.js";
+import type { CiteCall } from "../../../src/shortcodes/shortcode-env.js";
+import { bodyRenderer, brief, PATH, SITE } from "../../support/render.js";
 
-const services: RenderServices = {
-  md: createMarkdown(),
-  ui: DEFAULT_UI_STRINGS,
-  nunjucks: new nunjucks.Environment(null, { autoescape: false }),
-};
-
-const PATH = "content/topics/a.md";
-/** Four lines: the body starts on line 5 of the file. */
-const FRONTMATTER = "---\ntitle: T\ndescription: D\n---\n";
-const SITE = { site: { title: "My Course" } };
-
-function render(
-  body: string,
-  options: { nunjucksContext?: object; citations?: PageCitations } = {},
-  frontmatter = FRONTMATTER,
-) {
-  const { file, diagnostics: parseProblems } = parseSourceFile(PATH, frontmatter + body);
-  expect(parseProblems).toEqual([]);
-  const result = renderBody(file, services, options);
-  const { document } = parseHTML(`<!doctype html><html><body>${result.html}</body></html>`);
-  return { ...result, document };
-}
-
-/** `line:column severity rule message [hint]`, for compact assertions. */
-const brief = (diagnostics: Diagnostic[]) =>
-  diagnostics.map(
-    (d) =>
-      `${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}${d.hint ? ` [${d.hint}]` : ""}`,
-  );
+const render = bodyRenderer({ "_includes/greeting.njk": "Hello from an include" });
 
 describe("renderBody: plain Markdown", () => {
   it("renders Markdown and counts its words", () => {
@@ -153,42 +118,35 @@ describe("renderBody: sidenotes and margin notes", () => {
   });
 
   it("counts the words of the notes too", () => {
-    // One two three four (4) + first note (2) + second $x$ link /a (4) + margin (1) + third (1)
-    expect(wordCount).toBe(12);
+    // One two three four (4) + first note (2) + second link (2) + margin (1) + third (1): the words
+    // read, not a formula's TeX or a link's target (v0.1 counted "x" and "a" of `$x$` and `(/a)`).
+    expect(wordCount).toBe(10);
   });
 
   it("uses the interface strings for the notes' accessible names", () => {
-    const { file } = parseSourceFile(
-      PATH,
-      FRONTMATTER + 'a{% sidenote "n" %} b{% marginnote "m" %}\n',
-    );
-    const result = renderBody(file, {
-      ...services,
+    const translated = render('a{% sidenote "n" %} b{% marginnote "m" %}\n', {
       ui: { ...DEFAULT_UI_STRINGS, sidenote: "Randnotiz", marginNote: "Notiz" },
-    });
-    const translated = parseHTML(
-      `<!doctype html><html><body>${result.html}</body></html>`,
-    ).document;
+    }).document;
     expect([...translated.querySelectorAll(".visually-hidden")].map((s) => s.textContent)).toEqual([
       "Randnotiz 1",
       "Notiz 1",
     ]);
   });
 
-  it("locates a TeX error in a note at the note's opening quote", () => {
+  it("locates a TeX error in a note at its formula, inside the note's string", () => {
     const result = render('Line one.\n\nSecond{% sidenote "bad $\\\\frac{1}$" %} here.\n');
     expect(result.document.querySelector(".sidenote code.math-error")?.textContent).toBe(
       "\\frac{1}",
     );
     expect(result.diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual([
-      [7, 19, "math-tex"],
+      [7, 24, "math-tex"],
     ]);
   });
 
-  it("checks raw HTML in a note", () => {
+  it("checks raw HTML in a note, located at its tag", () => {
     const result = render('A{% sidenote "see <img src=x onerror=alert(1)>" %}\n');
     expect(brief(result.diagnostics)).toEqual([
-      '5:14 error unsafe-html Inline event handler "onerror" is not allowed',
+      '5:19 error unsafe-html Inline event handler "onerror" is not allowed',
     ]);
   });
 
@@ -223,10 +181,13 @@ describe("renderBody: sidenotes and margin notes", () => {
     expect(result.document.querySelector(".sidenote annotation")?.textContent).toBe("\\alpha");
   });
 
-  it("leaves sidenote placeholders out of heading ids and the table of contents", () => {
+  it("reports a sidenote in a heading, and leaves it out of the heading, its id and the table of contents", () => {
     const result = render('## Heading{% sidenote "n" %}\n');
+    expect(brief(result.diagnostics)).toEqual([
+      "5:11 error shortcode-placement {% sidenote %} cannot stand in a heading: it would put interactive content inside it [move it into the text beside it]",
+    ]);
     expect(result.document.querySelector("h2")?.id).toBe("heading");
-    expect(result.document.querySelectorAll("h2 .sidenote")).toHaveLength(1);
+    expect(result.document.querySelectorAll("h2 .sidenote")).toHaveLength(0);
     expect(result.toc).toEqual([{ level: 2, id: "heading", html: "Heading" }]);
   });
 });
@@ -271,12 +232,7 @@ describe("renderBody: pause and think", () => {
   });
 
   it("uses the interface string for the label", () => {
-    const { file } = parseSourceFile(
-      PATH,
-      FRONTMATTER + '{% pause "Warum?" %}\nDarum.\n{% endpause %}\n',
-    );
-    const result = renderBody(file, {
-      ...services,
+    const result = render('{% pause "Warum?" %}\nDarum.\n{% endpause %}\n', {
       ui: { ...DEFAULT_UI_STRINGS, pauseAndThink: "Denk nach" },
     });
     expect(result.html).toContain("<summary>Denk nach: Warum?</summary>");
@@ -323,9 +279,9 @@ describe("renderBody: pause and think", () => {
     expect(html).not.toContain("</details>");
   });
 
-  it("locates a TeX error in the question at the question's opening quote", () => {
+  it("locates a TeX error in the question at its formula", () => {
     const { diagnostics } = render('{% pause "$\\\\frac{1}$?" %}\nbody\n{% endpause %}\n');
-    expect(diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual([[5, 10, "math-tex"]]);
+    expect(diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual([[5, 11, "math-tex"]]);
   });
 });
 
@@ -339,7 +295,8 @@ describe("renderBody: shortcode arguments", () => {
       '5:20 error shortcode-arguments {% sidenote %} takes one quoted string, found 2: write {% sidenote "text" %}',
       "5:46 error shortcode-arguments {% endpause %} takes no arguments, found 1: write {% endpause %}",
     ]);
-    expect(html).toBe("<p>x  y  z</p>\n");
+    // The space before the last tag stays: a paragraph is trimmed only at its ends.
+    expect(html).toBe("<p>x  y  z </p>\n");
   });
 
   it("reports pause and marginnote arity with their usage", () => {
@@ -392,18 +349,16 @@ describe("renderBody: shortcode arguments", () => {
 
   it("hands citations to the page's citation renderer with the location of each key's first character", () => {
     const calls: { values: string[]; at: [number, number][] }[] = [];
-    const citations: PageCitations = {
-      cite: (call) => {
-        calls.push({
-          values: call.args.map((a) => a.value),
-          at: call.at.map((l) => [l.line, l.column]),
-        });
-        return '<span class="citation">[1]</span>';
-      },
+    const cite = (call: CiteCall) => {
+      calls.push({
+        values: call.args.map((a) => a.value),
+        at: call.args.map((a) => [a.at.line, a.at.column]),
+      });
+      return '<span class="citation">[1]</span>';
     };
     const { document, diagnostics } = render(
       'Intro.\n\nAs shown{% cite "knuth", "lamport, p. 4" %}.\n',
-      { citations },
+      { cite },
     );
     expect(diagnostics).toEqual([]);
     expect(calls).toEqual([
@@ -429,11 +384,82 @@ describe("renderBody: shortcode arguments", () => {
   });
 });
 
-describe("renderBody: code, math and Nunjucks", () => {
+describe("renderBody: bodies are data (the default)", () => {
+  it("shows {{ … }} and Nunjucks tags as written, each with a warning naming bodyTemplates", () => {
+    const { document, diagnostics } = render("By {{ site.title }}.\n\n{% if x %}yes{% endif %}\n");
+    expect([...document.querySelectorAll("p")].map((p) => p.textContent)).toEqual([
+      "By {{ site.title }}.",
+      "{% if x %}yes{% endif %}",
+    ]);
+    expect(brief(diagnostics).map((d) => d.replace(/ \[.*\]$/, ""))).toEqual([
+      "5:4 warning body-template Nunjucks expression {{ site.title }} is shown as written: article bodies do not run Nunjucks",
+      "7:1 warning body-template Nunjucks tag {% if %} is shown as written: article bodies do not run Nunjucks",
+      "7:14 warning body-template Nunjucks tag {% endif %} is shown as written: article bodies do not run Nunjucks",
+    ]);
+    expect(diagnostics[0]?.hint).toContain('set "bodyTemplates": true in _data/site.json');
+  });
+
+  // Regression: v0.1 ran every body through Nunjucks, so a body line could run code during
+  // `npm run build` and `npm run check`.
+  it("runs no code: a Nunjucks payload that would reach the process renders literally", () => {
+    const payload = '{{ range.constructor("return process")() }}';
+    const { document, diagnostics } = render(`Text ${payload} here.\n`);
+    expect(document.querySelector("p")?.textContent).toBe(`Text ${payload} here.`);
+    expect(diagnostics.map((d) => [d.line, d.column, d.severity, d.rule])).toEqual([
+      [5, 6, "warning", "body-template"],
+    ]);
+  });
+
+  it("gives no warning where markdown-it reads code or math", () => {
+    const { diagnostics, document } = render(
+      "`{{ a }}` and $x^{{2}}$\n\n```\n{{ b }} {% if %}\n```\n\n    {{ c }}\n\n<!-- {{ d }} -->\n",
+    );
+    expect(diagnostics).toEqual([]);
+    expect(document.querySelector("p code")?.textContent).toBe("{{ a }}");
+    expect(document.querySelector("pre code")?.textContent).toBe("{{ b }} {% if %}\n");
+  });
+
+  it("removes {# comments #} silently, and keeps {% raw %} contents without the tags or a warning", () => {
+    expect(render("Text {# hidden #} more\n").html).toBe("<p>Text  more</p>\n");
+    const raw = render('a {% raw %}{{ x }} {% sidenote "n" %}{% endraw %} b\n');
+    expect(raw.html).toBe("<p>a {{ x }} {% sidenote &quot;n&quot; %} b</p>\n");
+    expect(raw.diagnostics).toEqual([]);
+  });
+
+  it("leaves shortcodes in code alone", () => {
+    const { document, diagnostics } = render('```\n{% pause "Q" %}\n```\n\n`{% sidenote "x" %}`\n');
+    expect(diagnostics).toEqual([]);
+    expect(document.querySelector("pre code")?.textContent).toBe('{% pause "Q" %}\n');
+    expect(document.querySelector("p code")?.textContent).toBe('{% sidenote "x" %}');
+    expect(document.querySelector("details, .sidenote")).toBeNull();
+  });
+
+  it("works with a heading {#id}", () => {
+    const { document, diagnostics, toc } = render("## Intro {#custom}\n\nText.\n");
+    expect(diagnostics).toEqual([]);
+    expect(document.querySelector("h2")?.id).toBe("custom");
+    expect(toc).toEqual([{ level: 2, id: "custom", html: "Intro" }]);
+  });
+
+  // Regression: a paragraph that starts with inline display math (`$$x$$ and …`) made the v0.1 scanner
+  // protect everything up to the next line ending in `$$`, so a sidenote in between was shown as
+  // literal `{% sidenote "n" %}` text.
+  it("expands shortcodes after a paragraph that begins with $$x$$", () => {
+    const { document, diagnostics } = render(
+      '$$E=mc^2$$ is famous{% sidenote "n" %}.\n\nSee $$y$$\n',
+    );
+    expect(diagnostics).toEqual([]);
+    expect(document.querySelectorAll(".sidenote")).toHaveLength(1);
+  });
+});
+
+describe("renderBody: bodyTemplates", () => {
   it("leaves a Python f-string in code exactly as written while Nunjucks renders the rest", () => {
     const { document, diagnostics } = render(
       '{{ site.title }}\n\n```python\nprint(f"{{name}}")\n```\n',
-      { nunjucksContext: SITE },
+      {
+        templates: SITE,
+      },
     );
     expect(diagnostics).toEqual([]);
     expect(document.querySelector("p")?.textContent).toBe("My Course");
@@ -444,7 +470,7 @@ describe("renderBody: code, math and Nunjucks", () => {
 
   it("leaves inline code exactly as written", () => {
     const { document } = render("And `{{ x }}` and `{% if y %}` and {{ site.title }}\n", {
-      nunjucksContext: SITE,
+      templates: SITE,
     });
     expect([...document.querySelectorAll("code")].map((c) => c.textContent)).toEqual([
       "{{ x }}",
@@ -458,25 +484,19 @@ describe("renderBody: code, math and Nunjucks", () => {
   it("leaves code containing {% raw %} exactly as written", () => {
     const { document, diagnostics } = render(
       "```\n{% raw %}{{ x }}{% endraw %}\n```\n\n{{ site.title }}\n",
-      { nunjucksContext: SITE },
+      {
+        templates: SITE,
+      },
     );
     expect(diagnostics).toEqual([]);
     expect(document.querySelector("pre code")?.textContent).toBe("{% raw %}{{ x }}{% endraw %}\n");
     expect(document.querySelector("p")?.textContent).toBe("My Course");
   });
 
-  it("leaves shortcodes in code alone", () => {
-    const { document, diagnostics } = render('```\n{% pause "Q" %}\n```\n\n`{% sidenote "x" %}`\n');
-    expect(diagnostics).toEqual([]);
-    expect(document.querySelector("pre code")?.textContent).toBe('{% pause "Q" %}\n');
-    expect(document.querySelector("p code")?.textContent).toBe('{% sidenote "x" %}');
-    expect(document.querySelector("details, .sidenote")).toBeNull();
-  });
-
   it("keeps {{, {% and {# inside math", () => {
     const { document, diagnostics } = render(
       "Math $x^{{2}}$ and {{ site.title }}\n\n$$\n{{a}}^{2}\n$$\n\nAnd $${% x %}$$ and $a {# b #}$\n",
-      { nunjucksContext: SITE },
+      { templates: SITE },
     );
     expect([...document.querySelectorAll("annotation")].map((a) => a.textContent)).toEqual([
       "x^{{2}}",
@@ -493,72 +513,89 @@ describe("renderBody: code, math and Nunjucks", () => {
     ]);
   });
 
-  it("keeps {% raw %} contents literally and drops the raw tags, with or without a Nunjucks pass", () => {
-    expect(render("a {% raw %}{{ x }}{% endraw %} b\n").html).toBe("<p>a {{ x }} b</p>\n");
+  it("keeps {% raw %} contents literally and drops the raw tags", () => {
     expect(
-      render("a {% raw %}{{ x }}{% endraw %} b {{ site.title }}\n", { nunjucksContext: SITE }).html,
+      render("a {% raw %}{{ x }}{% endraw %} b {{ site.title }}\n", { templates: SITE }).html,
     ).toBe("<p>a {{ x }} b My Course</p>\n");
   });
 
-  it("renders residual Nunjucks from the context: variables, tags and comments", () => {
-    expect(render("By {{ site.title }}.\n", { nunjucksContext: SITE }).html).toBe(
+  it("renders variables, tags and comments from the context, as Eleventy does", () => {
+    expect(render("By {{ site.title }}.\n", { templates: SITE }).html).toBe(
       "<p>By My Course.</p>\n",
     );
     expect(
       render("{% if site.flag %}yes{% else %}no{% endif %}\n", {
-        nunjucksContext: { site: { flag: true } },
+        templates: { site: { flag: true } },
       }).html,
     ).toBe("<p>yes</p>\n");
-    expect(render("Text {# hidden #} more\n").html).toBe("<p>Text  more</p>\n");
+    expect(render("Text {# hidden #} more\n", { templates: SITE }).html).toBe(
+      "<p>Text  more</p>\n",
+    );
   });
 
-  it("renders an undefined variable as nothing", () => {
-    expect(render("a {{ missing }} b\n").html).toBe("<p>a  b</p>\n");
+  it("lets a {% for %} write list items and an {% if %} span paragraphs", () => {
+    const { document } = render(
+      '{% for item in ["a", "b"] %}\n- {{ item }}\n{% endfor %}\n\n{% if true %}\nOne.\n\nTwo.\n{% endif %}\n',
+      { templates: SITE },
+    );
+    expect([...document.querySelectorAll("li")].map((li) => li.textContent?.trim())).toEqual([
+      "a",
+      "b",
+    ]);
+    expect([...document.querySelectorAll("body > p")].map((p) => p.textContent)).toEqual([
+      "One.",
+      "Two.",
+    ]);
+  });
+
+  it("includes templates from the course's _includes/", () => {
+    expect(render('{% include "greeting.njk" %}\n', { templates: SITE }).html).toBe(
+      "<p>Hello from an include</p>\n",
+    );
+  });
+
+  // Regression: v0.1 rendered an undefined variable as nothing, silently.
+  it("reports an undefined variable at its line and column", () => {
+    const { diagnostics } = render("Line one.\n\nText {{ missing }} more\n", { templates: SITE });
+    expect(brief(diagnostics)).toEqual(['7:6 error nunjucks Nunjucks: "missing" is undefined']);
   });
 
   it("keeps shortcodes working alongside Nunjucks", () => {
     const { document, diagnostics } = render('{{ site.title }} A{% sidenote "n *e*" %} B\n', {
-      nunjucksContext: SITE,
+      templates: SITE,
     });
     expect(diagnostics).toEqual([]);
     expect(document.querySelector(".sidenote em")?.textContent).toBe("e");
     expect(document.querySelector("p")?.firstChild?.textContent).toBe("My Course A");
   });
 
+  it("keeps a shortcode's problems located in the author's file", () => {
+    const { diagnostics } = render('{% if true %}\nA\n{% endif %}\n\nB {% sidenot "x" %}\n', {
+      templates: SITE,
+    });
+    expect(brief(diagnostics)).toEqual([
+      '9:6 error shortcode-unknown Unknown shortcode "sidenot" [did you mean "sidenote"?]',
+    ]);
+  });
+
   it("keeps line numbers right after protected code when Nunjucks runs", () => {
     const { diagnostics } = render(
       "{{ site.title }}\n\n```\ncode\n{{x}}\n```\n\n[x](javascript:alert(1))\n",
-      { nunjucksContext: SITE },
+      {
+        templates: SITE,
+      },
     );
     expect(diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual([[12, 5, "unsafe-url"]]);
   });
 
   it("reports a Nunjucks syntax error at its line", () => {
-    const { diagnostics } = render("Line one.\n\nText {% if %}\n");
-    expect(diagnostics[0]).toStrictEqual({
-      file: PATH,
-      line: 7,
-      column: 1,
-      severity: "error",
-      rule: "nunjucks",
-      message: "Nunjucks: unexpected token: %}",
-    });
+    const { diagnostics } = render("Line one.\n\nText {% if %}\n", { templates: SITE });
+    expect(brief(diagnostics)).toEqual(["7:6 error nunjucks Nunjucks: unexpected token: %}"]);
   });
 
-  it("works with a heading {#id} when the page has no other Nunjucks", () => {
-    const { document, diagnostics, toc } = render("## Intro {#custom}\n\nText.\n");
-    expect(diagnostics).toEqual([]);
-    expect(document.querySelector("h2")?.id).toBe("custom");
-    expect(toc).toEqual([{ level: 2, id: "custom", html: "Intro" }]);
-  });
-
-  // Regression: the scanner rightly leaves `{#custom}` to markdown-it-attrs, but when anything else
-  // on the page needs a Nunjucks pass the whole text goes to Nunjucks, which reads `{#` as
-  // the start of a comment: "Nunjucks: Error: expected end of comment, got end of file"
-  // is reported and `{{ site.title }}` is left unrendered.
   it("works with a heading {#id} when the page also uses Nunjucks", () => {
     const { document, diagnostics } = render("## Intro {#custom}\n\nText {{ site.title }}\n", {
-      nunjucksContext: SITE,
+      templates: SITE,
     });
     expect(diagnostics).toEqual([]);
     expect(document.querySelector("h2")?.id).toBe("custom");
@@ -566,34 +603,30 @@ describe("renderBody: code, math and Nunjucks", () => {
   });
 
   // Regression: Nunjucks reports runtime errors with 0-based line numbers (parse errors are
-  // 1-based); runNunjucks treats both as 1-based, so a runtime error is located one line
-  // early (here line 6 instead of 7).
+  // 1-based); v0.1 located a runtime error one line early.
   it("reports a Nunjucks runtime error at its line", () => {
-    const { diagnostics } = render("Line one.\n\nLine three {{ foo() }}\n");
+    const { diagnostics } = render("Line one.\n\nLine three {{ foo() }}\n", { templates: SITE });
     expect(brief(diagnostics)).toEqual([
-      "7:1 error nunjucks Nunjucks: Unable to call `foo`, which is undefined or falsey",
+      "7:12 error nunjucks Nunjucks: Unable to call `foo`, which is undefined or falsey",
     ]);
   });
 
-  // Regression: an indented code block is code, but the scanner does not protect it, so
-  // Nunjucks renders `{{ x }}` inside it (here to "EVIL").
-  it("leaves an indented code block exactly as written", () => {
-    const { document } = render("para {{ site.title }}\n\n    {{ x }} code\n", {
-      nunjucksContext: { ...SITE, x: "EVIL" },
-    });
-    expect(document.querySelector("pre code")?.textContent).toBe("{{ x }} code\n");
+  // Regression: v0.1 located these at the body's first line (Nunjucks gives them no position).
+  it("locates a missing include and an unclosed {% if %} at their own tags", () => {
+    expect(
+      brief(render('One.\n\nTwo {% include "missing.njk" %}\n', { templates: SITE }).diagnostics),
+    ).toEqual(["7:5 error nunjucks Nunjucks: template not found: missing.njk"]);
+    expect(brief(render("One.\n\n{% if true %}\nTwo.\n", { templates: SITE }).diagnostics)).toEqual(
+      ["7:1 error nunjucks Nunjucks: parseIf: expected elif, else, or endif, got end of file"],
+    );
   });
 
-  // Regression: a paragraph that starts with inline display math (`$$x$$ and …`) makes the scanner
-  // protect everything up to the next line ending in `$$`, so a sidenote in between is
-  // shown as literal `{% sidenote "n" %}` text and Nunjucks there is not rendered.
-  it("expands shortcodes and Nunjucks after a paragraph that begins with $$x$$", () => {
-    const { document, diagnostics } = render(
-      '$$E=mc^2$$ is famous{% sidenote "n" %}.\n\nBy {{ site.title }}.\n\nSee $$y$$\n',
-      { nunjucksContext: SITE },
-    );
-    expect(diagnostics).toEqual([]);
-    expect(document.querySelectorAll(".sidenote")).toHaveLength(1);
-    expect(document.querySelectorAll("p")[1]?.textContent).toBe("By My Course.");
+  // Regression: an indented code block is code, but v0.1's scanner did not protect it, so
+  // Nunjucks rendered `{{ x }}` inside it (here to "EVIL").
+  it("leaves an indented code block exactly as written", () => {
+    const { document } = render("para {{ site.title }}\n\n    {{ x }} code\n", {
+      templates: { ...SITE, x: "EVIL" },
+    });
+    expect(document.querySelector("pre code")?.textContent).toBe("{{ x }} code\n");
   });
 });

@@ -16,6 +16,7 @@ const DEFAULTS = {
   brokenLinks: "error",
   socialCards: "course",
   glossaryLinks: false,
+  bodyTemplates: false,
   ui: DEFAULT_UI_STRINGS,
 };
 
@@ -94,7 +95,7 @@ describe("loadOptions", () => {
         column: 3,
         severity: "error",
         rule: "site-options",
-        message: 'Invalid "ui" in site options: Unrecognized key: "pauseAndThnk"',
+        message: 'Unexpected key "pauseAndThnk" in ui',
         hint: 'did you mean "pauseAndThink"?',
       },
     ]);
@@ -106,18 +107,8 @@ describe("loadOptions", () => {
       projectWithSite('{\n  "title": "X",\n  "brokenLinks": "fatal",\n  "glossaryLinks": "yes"\n}'),
     );
     expect(diagnostics.map((d) => [d.line, d.column, d.rule, d.message])).toEqual([
-      [
-        3,
-        3,
-        "site-options",
-        'Invalid "brokenLinks" in site options: Invalid option: expected one of "error"|"warning"',
-      ],
-      [
-        4,
-        3,
-        "site-options",
-        'Invalid "glossaryLinks" in site options: Invalid input: expected boolean, received string',
-      ],
+      [3, 3, "site-options", 'Unexpected brokenLinks "fatal", expected one of: error, warning'],
+      [4, 3, "site-options", 'Expected "glossaryLinks" to be a boolean, found the string "yes"'],
     ]);
     expect(diagnostics.every((d) => d.hint === undefined)).toBe(true);
   });
@@ -125,7 +116,7 @@ describe("loadOptions", () => {
   it("reports an empty title", () => {
     const { diagnostics } = loadOptions(projectWithSite('{\n  "title": ""\n}'));
     expect(diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([
-      [2, 3, 'Invalid "title" in site options: Too small: expected string to have >=1 characters'],
+      [2, 3, 'Field "title" must not be empty'],
     ]);
   });
 

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  htmlPlaceholders,
-  Placeholders,
-  sourcePlaceholders,
-} from "../../../src/render/placeholders.js";
+import { htmlPlaceholders, Placeholders, sourcePlaceholders } from "../../../src/core/markers.js";
 
 describe("Placeholders", () => {
   it("restores each marker to the value it stands for", () => {

@@ -2,7 +2,14 @@
  * Opaque markers for text that must pass through a stage untouched. They use
  * Unicode private-use characters, which neither Nunjucks nor markdown-it
  * interpret and no author types, and carry no letters or digits, so they
- * never leak into heading slugs.
+ * never leak into heading slugs. Every marker kind's characters are here,
+ * so that no two kinds share them:
+ *
+ * - U+E000/E001: HTML substituted after markdown-it has run (citations)
+ * - U+E002/E003: source text hidden from Nunjucks (code, math, comments)
+ * - U+E004/E005: line numbers carried through Nunjucks
+ * - U+E006/E007: shortcode tags carried through Nunjucks
+ * - U+E010–E019: the digits inside markers
  */
 
 const DIGIT_BASE = 0xe010;
@@ -50,14 +57,15 @@ export class Placeholders {
   }
 }
 
-const HTML_OPEN = "\ue000";
+export const MARKERS = {
+  html: ["\ue000", "\ue001"],
+  source: ["\ue002", "\ue003"],
+  line: ["\ue004", "\ue005"],
+  tag: ["\ue006", "\ue007"],
+} as const;
 
-/** HTML produced by shortcodes, substituted after markdown-it has run. */
-export const htmlPlaceholders = () => new Placeholders(HTML_OPEN, "\ue001");
+/** HTML substituted after markdown-it has run (formatted citations). */
+export const htmlPlaceholders = () => new Placeholders(...MARKERS.html);
 
-/** Whether text (seen by a markdown-it rule) holds shortcode output still to be substituted. */
-export function holdsShortcodeOutput(text: string): boolean {
-  return text.includes(HTML_OPEN);
-}
 /** Source text hidden from Nunjucks, restored before markdown-it runs. */
-export const sourcePlaceholders = () => new Placeholders("\ue002", "\ue003");
+export const sourcePlaceholders = () => new Placeholders(...MARKERS.source);
