@@ -8,7 +8,8 @@
  */
 import { Tokenizer, TokenizerMode, type Token } from "parse5";
 
-export type HtmlRangeKind = "text" | "tag" | "comment" | "doctype";
+/** `rawtext`: the content of `<script>`, `<style>`, `<textarea>` and their kind, which is text but not HTML. */
+export type HtmlRangeKind = "text" | "rawtext" | "tag" | "comment" | "doctype";
 
 export interface HtmlRange {
   kind: HtmlRangeKind;
@@ -44,16 +45,21 @@ export function scanHtml(html: string): HtmlRange[] {
     if (range.end <= range.start) return;
     const last = ranges.at(-1);
     // Character tokens come one run at a time (whitespace, text, NUL): join them.
-    if (range.kind === "text" && last?.kind === "text" && last.end === range.start) {
+    if (
+      (range.kind === "text" || range.kind === "rawtext") &&
+      last?.kind === range.kind &&
+      last.end === range.start
+    ) {
       last.end = range.end;
       return;
     }
     ranges.push(range);
   };
   const location = (token: { location: Token.Location | null }) => token.location;
+  let rawText = false;
   const text = (token: Token.CharacterToken) => {
     const at = location(token);
-    if (at) push({ kind: "text", start: at.startOffset, end: at.endOffset });
+    if (at) push({ kind: rawText ? "rawtext" : "text", start: at.startOffset, end: at.endOffset });
   };
   const tokenizer: Tokenizer = new Tokenizer(
     { sourceCodeLocationInfo: true },
@@ -85,9 +91,11 @@ export function scanHtml(html: string): HtmlRange[] {
         if (mode !== undefined && !token.selfClosing) {
           tokenizer.state = mode;
           tokenizer.lastStartTagName = token.tagName;
+          rawText = true;
         }
       },
       onEndTag(token) {
+        rawText = false;
         const at = location(token);
         if (at) {
           push({

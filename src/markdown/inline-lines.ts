@@ -58,7 +58,7 @@ function remember(env: Env | undefined, token: Token, offset: number): Token {
   if (!mapper) return token;
   const markdown = mapper.markdownOffset(offset);
   setTokenPosition(token, mapper.position(offset));
-  const meta = (token.meta ?? {});
+  const meta = token.meta ?? {};
   meta[START] = markdown;
   const lineStarts = env?.[LINE_STARTS] as number[] | undefined;
   if (markdown !== undefined && lineStarts) meta[LINE] = lineIndexOf(lineStarts, markdown);

@@ -23,7 +23,7 @@ import {
 import { withShortcodes, type CiteCall, type ShortcodeEnv } from "../shortcodes/shortcode-env.js";
 import { resolveSiteUrl, type ContentFiles } from "../source/content-files.js";
 import type { SourceFile } from "../source/frontmatter.js";
-import { runBodyTemplates } from "./body-templates.js";
+import { runBodyTemplates, type TemplatedBody } from "./body-templates.js";
 import type { BodyMarkdown } from "./create-renderer.js";
 
 export interface RenderBodyOptions {
@@ -57,74 +57,73 @@ export function renderBody(
   return timed("markdown", () => renderBodyUntimed(file, md, options));
 }
 
+/** A shortcode environment for one render of `file`, defaults overridden. */
+function shortcodeState(file: SourceFile, overrides: Partial<ShortcodeEnv>): ShortcodeEnv {
+  return {
+    mode: "source",
+    body: file.body,
+    bodyPosition: bodyPositions(file),
+    tagOffsets: [],
+    allowed: "body",
+    cite: undefined,
+    collect: undefined,
+    nunjucksWarnings: true,
+    words: 0,
+    ...overrides,
+  };
+}
+
+function bodyPositions(file: SourceFile): (offset: number) => SourcePosition {
+  const bodyStart = file.text.length - file.body.length;
+  return (offset) => ({ ...file.lines.position(bodyStart + Math.min(offset, file.body.length)) });
+}
+
+/**
+ * With `bodyTemplates`: the Markdown Nunjucks makes of the body, with what
+ * markdown-it's parse of the body reads as code, math or a comment left as
+ * written. A first parse finds those; its output and problems are not kept.
+ * On a Nunjucks error, reports it and returns undefined.
+ */
+export function templateBody(
+  file: SourceFile,
+  md: BodyMarkdown,
+  templates: NonNullable<RenderBodyOptions["templates"]>,
+  diagnostics: Diagnostic[],
+): TemplatedBody | undefined {
+  const collect = { verbatim: [], tags: [] };
+  const first = context(file, file.body, (line) => line, "source", []);
+  md.parse(
+    file.body,
+    withShortcodes(createEnv(first), shortcodeState(file, { collect, cite: () => "" })),
+  );
+  return runBodyTemplates(
+    file.body,
+    collect,
+    templates.environment,
+    templates.context,
+    (line, needle, message) => {
+      diagnostics.push({
+        ...locateLine(file, file.bodyLine + line, needle),
+        severity: "error",
+        rule: "nunjucks",
+        message,
+      });
+    },
+  );
+}
+
 function renderBodyUntimed(
   file: SourceFile,
   md: BodyMarkdown,
   options: RenderBodyOptions,
 ): RenderedBody {
   const diagnostics: Diagnostic[] = [];
-  const links: LinkRef[] = [];
   const citations: CiteCall[] = [];
   const markers = htmlPlaceholders();
-  const body = file.body;
-  const bodyStart = file.text.length - body.length;
-  const bodyPosition = (offset: number): SourcePosition => ({
-    ...file.lines.position(bodyStart + Math.min(offset, body.length)),
-  });
-  const shortcodes = (overrides: Partial<ShortcodeEnv>): ShortcodeEnv => ({
-    mode: "source",
-    body,
-    bodyPosition,
-    tagOffsets: [],
-    allowed: "body",
-    cite: options.citations
-      ? (call) => {
-          citations.push(call);
-          return markers.add(String(citations.length - 1));
-        }
-      : undefined,
-    collect: undefined,
-    nunjucksWarnings: true,
-    words: 0,
-    ...overrides,
-  });
-
-  let markdown = body;
-  let bodyLine = (line: number) => line;
-  let mode: ShortcodeEnv["mode"] = "source";
-  let tagOffsets: number[] = [];
-  let nunjucksWarnings = true;
-  if (options.templates) {
-    // The first parse finds what Nunjucks must leave alone; its own output and problems are not kept.
-    const collect = { verbatim: [], tags: [] };
-    const first = context(file, body, (line) => line, "source", bodyPosition, [], []);
-    md.parse(body, withShortcodes(createEnv(first), shortcodes({ collect, cite: () => "" })));
-    const templated = runBodyTemplates(
-      body,
-      collect,
-      options.templates.environment,
-      options.templates.context,
-      (line, needle, message) => {
-        diagnostics.push({
-          ...locateLine(file, file.bodyLine + line, needle),
-          severity: "error",
-          rule: "nunjucks",
-          message,
-        });
-      },
-    );
-    if (templated) {
-      markdown = templated.text;
-      bodyLine = templated.bodyLine;
-      mode = "rendered";
-      tagOffsets = templated.tagOffsets;
-    } else {
-      // Reported above: the body renders as written, without a warning for each Nunjucks construct.
-      nunjucksWarnings = false;
-    }
-  }
-
-  const render = context(file, markdown, bodyLine, mode, bodyPosition, diagnostics, links);
+  const templated = options.templates && templateBody(file, md, options.templates, diagnostics);
+  const render = templated
+    ? context(file, templated.text, templated.bodyLine, "rendered", diagnostics)
+    : context(file, file.body, (line) => line, "source", diagnostics);
   render.ui = options.ui;
   if (options.page) {
     const { url, files } = options.page;
@@ -133,11 +132,29 @@ function renderBodyUntimed(
       return target ? files.imageSize(target.path) : undefined;
     };
   }
-  const state = shortcodes({ mode, tagOffsets, nunjucksWarnings });
+  const state = shortcodeState(file, {
+    mode: templated ? "rendered" : "source",
+    tagOffsets: templated?.tagOffsets ?? [],
+    // A failed Nunjucks pass is reported: the body then renders as written, without a warning for each construct.
+    nunjucksWarnings: !options.templates,
+    cite: options.citations
+      ? (call) => {
+          citations.push(call);
+          return markers.add(String(citations.length - 1));
+        }
+      : undefined,
+  });
   const env = withShortcodes(createEnv(render), state);
   if (options.glossary) withGlossary(env, options.glossary);
-  const html = md.render(markdown, env);
-  return { html, toc: render.toc, wordCount: state.words, diagnostics, links, citations };
+  const html = md.render(templated ? templated.text : file.body, env);
+  return {
+    html,
+    toc: render.toc,
+    wordCount: state.words,
+    diagnostics,
+    links: render.links ?? [],
+    citations,
+  };
 }
 
 /** The HTML with each citation marker replaced by its cluster's HTML, formatted in document order. */
@@ -159,17 +176,16 @@ function context(
   markdown: string,
   bodyLine: (markdownLine: number) => number,
   mode: ShortcodeEnv["mode"],
-  bodyPosition: (offset: number) => SourcePosition,
   diagnostics: Diagnostic[],
-  links: LinkRef[],
 ): RenderContext {
+  const bodyPosition = bodyPositions(file);
   const lines = new LineIndex(markdown);
   const sourceLine = (markdownLine: number | undefined) =>
     file.bodyLine + bodyLine(markdownLine ?? 0);
   return {
     file: file.path,
     diagnostics,
-    links,
+    links: [],
     toc: [],
     locate: (markdownLine, needle) => locateLine(file, sourceLine(markdownLine), needle),
     positionOf: (offset) =>

@@ -74,7 +74,8 @@ export function shortcodeBlockRule(
   const first = state.src.charCodeAt(start);
   if (first !== 0x7b /* { */ && shortcodes.mode === "source") return false;
   if (shortcodes.mode === "source" && state.src.charCodeAt(start + 1) === 0x23 /* # */) {
-    return commentBlock(state, startLine, endLine, silent);
+    // Asked in silent mode whether it interrupts a paragraph: a comment never does.
+    return !silent && commentBlock(state, startLine, endLine);
   }
 
   const { text, offsets, lines } = paragraphText(state, startLine, endLine);
@@ -172,12 +173,7 @@ function blockTagKind(name: string): "pause" | "endpause" | "raw" | undefined {
  * its container: an author's note, left out of the page. It does not
  * interrupt a paragraph: there it is an inline comment.
  */
-function commentBlock(
-  state: StateBlock,
-  startLine: number,
-  endLine: number,
-  silent: boolean,
-): boolean {
+function commentBlock(state: StateBlock, startLine: number, endLine: number): boolean {
   const start = state.bMarks[startLine]! + state.tShift[startLine]!;
   if (parseAttributeBlock(state.src, start, state.eMarks[startLine])) return false;
   for (let line = startLine; line < endLine; line++) {
@@ -188,7 +184,6 @@ function commentBlock(
     const close = state.src.slice(from, to).indexOf("#}");
     if (close < 0) continue;
     if (state.src.slice(from + close + 2, to).trim() !== "") return false;
-    if (silent) return true;
     const token = state.push(BLOCK_TOKENS.comment, "", 0);
     token.map = [startLine, line + 1];
     token.content = state.src.slice(start, from + close + 2);

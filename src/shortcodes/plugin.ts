@@ -6,6 +6,7 @@
  */
 import type { MarkdownIt, StateInline, Token } from "markdown-it";
 import { escapeHtml } from "../core/html.js";
+import { setTextOf } from "../markdown/as-text.js";
 import { DEFAULT_UI_STRINGS } from "../core/ui-strings.js";
 import {
   contextOf,
@@ -91,6 +92,9 @@ export function shortcodesPlugin(md: MarkdownIt): void {
   };
   rules[TOKENS.misplacedBlockTag] = () => "";
   rules[TOKENS.nunjucksLiteral] = (tokens, idx) => literal(tokens[idx]!);
+  // In an image's description, which becomes its alt text: shown as written, as in text.
+  setTextOf(md, TOKENS.nunjucksLiteral, (token) => token.content);
+  setTextOf(md, TOKENS.broken, (token) => token.content);
   rules[TOKENS.nunjucksComment] = () => "";
   rules[TOKENS.raw] = () => "";
   rules[BLOCK_TOKENS.raw] = () => "";

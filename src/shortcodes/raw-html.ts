@@ -49,9 +49,12 @@ export function rawHtmlShortcodes(state: StateCore): void {
       continue;
     }
     const constructs: Construct[] = [];
+    /** The element whose raw text (`<style>`, `<textarea>`) a range may be in. */
+    let element: string | undefined;
     for (const range of ranges) {
       if (range.kind === "text") constructs.push(...constructsIn(html, range, shortcodes));
-      else if (range.kind === "tag") checkTag(state, html, range, mapper, shortcodes);
+      else if (range.kind !== "comment") checkTag(state, html, range, element, mapper, shortcodes);
+      if (range.kind === "tag" && !range.closing) element = range.name;
     }
     tokens.push(...split(state, block, constructs, mapper));
   }
@@ -145,11 +148,15 @@ function split(
   return pieces;
 }
 
-/** A shortcode inside a tag (`<img alt="{% cite "x" %}">`) cannot be expanded there. */
+/**
+ * A shortcode inside a tag (`<img alt="{% cite "x" %}">`) cannot be expanded
+ * there, nor in the raw text of `<style>`, `<script>` or `<textarea>`.
+ */
 function checkTag(
   state: StateCore,
   html: string,
   range: HtmlRange,
+  element: string | undefined,
   mapper: InlineMapper,
   shortcodes: ShortcodeEnv,
 ): void {
@@ -162,13 +169,20 @@ function checkTag(
     const result = readTag(html, i, range.end, takesExpressions);
     const name = "tag" in result ? result.tag.name : result.problem.name;
     if (name === undefined || rawTagKind(name) || takesExpressions(name)) continue;
+    const what = isShortcode(name) ? `{% ${name} %}` : `Shortcode "${name}"`;
+    const where =
+      range.kind === "rawtext"
+        ? `inside <${element ?? "…"}>: its content is not HTML`
+        : `inside an HTML tag (<${range.name ?? "!…"}>): its HTML cannot go in an attribute`;
     reportAtPosition(
       state.env,
       mapper.position(i),
       "error",
       "shortcode-in-html-tag",
-      `${isShortcode(name) ? `{% ${name} %}` : `Shortcode "${name}"`} cannot stand inside an HTML tag (<${range.name ?? "…"}>): its HTML cannot go in an attribute`,
-      "put it in the element's text, between its tags",
+      `${what} cannot stand ${where}`,
+      range.kind === "rawtext"
+        ? "put it in an element whose content is HTML, such as <p> or <figcaption>"
+        : "put it in the element's text, between its tags",
     );
   }
 }

@@ -12,10 +12,16 @@
  *   collects what a Nunjucks pass must leave alone.
  */
 import type { StateCore, Token } from "markdown-it";
+import { scanHtml } from "../core/html-scan.js";
 import { countWords } from "../core/text.js";
 import { lineStartsOf, tokenRange } from "../markdown/inline-lines.js";
 import { NOTE_CLOSE, NOTE_OPEN } from "../markdown/notes.js";
-import { reportAtPosition, tokenPosition } from "../markdown/render-context.js";
+import {
+  contextOf,
+  reportAtPosition,
+  tokenPosition,
+  type SourcePosition,
+} from "../markdown/render-context.js";
 import { BLOCK_TOKENS } from "./block-rule.js";
 import { TOKENS, type TagProblemReport } from "./inline-rule.js";
 import { BODY_TEMPLATES_OPTION, isShortcode } from "./registry.js";
@@ -128,6 +134,7 @@ export function checkShortcodes(state: StateCore): void {
       token.children = children(walk, token.children, heading ? "heading" : undefined);
     }
   }
+  checkReferences(walk);
   for (const open of walk.raw) {
     reportAtPosition(
       state.env,
@@ -164,6 +171,7 @@ function children(walk: Walk, tokens: Token[], outer: Place | undefined): Token[
     const place: Place | undefined = outer ?? (links > 0 ? "link" : undefined);
     if (token.type === "link_open") links++;
     if (token.type === "link_close") links--;
+    if (token.type === "link_open" || token.type === "image") checkAttributes(walk, token);
     if (token.type === TOKENS.raw) {
       raw(walk, token);
       continue;
@@ -221,6 +229,60 @@ function children(walk: Walk, tokens: Token[], outer: Place | undefined): Token[
   return out;
 }
 
+/** A shortcode written in a link's or image's destination or title is not rendered there. */
+function checkAttributes(walk: Walk, token: Token): void {
+  if (walk.shortcodes.mode !== "source") return;
+  for (const name of token.type === "image" ? ["src", "title"] : ["href", "title"]) {
+    const value = token.attrGet(name);
+    const tag = value === null ? undefined : shortcodeIn(decoded(String(value)));
+    if (tag) reportInAttribute(walk, tokenPosition(token), tag);
+  }
+}
+
+/** Link reference definitions (`[x]: <url> "title"`) have no token: each is found in the source by its text. */
+function checkReferences(walk: Walk): void {
+  const references = walk.state.env?.references as
+    Record<string, { href: string; title: string }> | undefined;
+  if (!references || walk.shortcodes.mode !== "source") return;
+  const context = contextOf(walk.state.env);
+  for (const { href, title } of Object.values(references)) {
+    for (const value of [decoded(href), title]) {
+      const tag = shortcodeIn(value);
+      if (!tag) continue;
+      const offset = walk.state.src.indexOf(tag.text);
+      reportInAttribute(walk, offset >= 0 ? context?.positionOf?.(offset) : undefined, tag);
+    }
+  }
+}
+
+function shortcodeIn(value: string): { name: string; text: string } | undefined {
+  const match = /\{%-?\s*([A-Za-z_]\w*)/.exec(value);
+  return match && isShortcode(match[1]!) ? { name: match[1]!, text: match[0] } : undefined;
+}
+
+function decoded(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
+function reportInAttribute(
+  walk: Walk,
+  position: SourcePosition | undefined,
+  tag: { name: string },
+): void {
+  reportAtPosition(
+    walk.state.env,
+    position,
+    "error",
+    "shortcode-in-attribute",
+    `{% ${tag.name} %} cannot stand in a link's or image's destination or title: it would not be rendered there`,
+    "put it in the text; for a figure whose caption cites a work, write the figure as raw HTML with the shortcode in its <figcaption>",
+  );
+}
+
 function isShortcodeToken(token: Token): boolean {
   return (
     token.type === NOTE_OPEN ||
@@ -272,9 +334,9 @@ function warnNunjucks(walk: Walk, token: Token): void {
   );
 }
 
-/** Inline HTML is one tag or comment: a shortcode inside a tag cannot be expanded there. */
+/** Inline HTML is one tag, comment or declaration: a shortcode inside a tag cannot be expanded there. */
 function htmlInline(walk: Walk, token: Token): void {
-  if (walk.shortcodes.mode !== "source" || token.content.startsWith("<!--")) return;
+  if (walk.shortcodes.mode !== "source" || scanHtml(token.content)[0]?.kind === "comment") return;
   const match = /\{%-?\s*([A-Za-z_]\w*)/.exec(token.content);
   if (!match || !isShortcode(match[1]!)) return;
   reportAtPosition(
@@ -298,7 +360,7 @@ function collectInline(walk: Walk, token: Token): void {
   const verbatim =
     token.type === "code_inline" ||
     token.type === "math_inline" ||
-    (token.type === "html_inline" && token.content.startsWith("<!--"));
+    (token.type === "html_inline" && scanHtml(token.content)[0]?.kind === "comment");
   const tag = isShortcodeToken(token) && token.type !== TOKENS.nunjucksComment;
   const range = verbatim || tag ? tokenRange(token) : undefined;
   if (range) collect[tag ? "tags" : "verbatim"].push(range);
