@@ -241,8 +241,7 @@ function checkAttributes(walk: Walk, token: Token): void {
 
 /** Link reference definitions (`[x]: <url> "title"`) have no token: each is found in the source by its text. */
 function checkReferences(walk: Walk): void {
-  const references = walk.state.env?.references as
-    Record<string, { href: string; title: string }> | undefined;
+  const references = walk.state.env?.references;
   if (!references || walk.shortcodes.mode !== "source") return;
   const context = contextOf(walk.state.env);
   for (const { href, title } of Object.values(references)) {
@@ -257,7 +256,7 @@ function checkReferences(walk: Walk): void {
 
 function shortcodeIn(value: string): { name: string; text: string } | undefined {
   const match = /\{%-?\s*([A-Za-z_]\w*)/.exec(value);
-  return match && isShortcode(match[1]!) ? { name: match[1]!, text: match[0] } : undefined;
+  return match && isShortcode(match[1]!) ? { name: match[1], text: match[0] } : undefined;
 }
 
 function decoded(url: string): string {
