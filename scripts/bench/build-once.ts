@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { buildSite } from "../../src/eleventy/staged-build.js";
+import { buildSite } from "../../src/eleventy/site.js";
 import { enablePhaseTiming, phaseTimes } from "../../src/core/phases.js";
 import { PLAIN_LAYOUT, plainConfig } from "./plain-config.js";
 

@@ -1,37 +1,26 @@
 /**
  * The author loop: the dev server's rebuild after one article changes.
- * Starts Eleventy watching a benchmark corpus (as `npm start` does), edits
- * one article's text, then its prerequisites, and prints one JSON line with
- * the seconds from each save to the end of the rebuild.
+ * Starts the dev session on a benchmark corpus (as `npm start` does, without
+ * the HTTP server), edits one article's text, then its prerequisites, and
+ * prints one JSON line with the seconds from each save to the end of the
+ * rebuild.
  *   tsx scripts/bench/rebuild-once.ts <course dir> <output dir>
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
-import { syllabus, type EleventyConfig } from "../../src/eleventy/plugin.js";
+import { startDevServer } from "../../src/eleventy/site.js";
 
 const [root, outDir] = process.argv.slice(2) as [string, string];
 let finished: (() => void) | undefined;
-const eleventy = new Eleventy(path.relative(process.cwd(), path.join(root, "content")), outDir, {
-  configPath: false,
-  quietMode: true,
-  runMode: "watch",
-  config: (config: EleventyConfig) => {
-    syllabus(config, {
-      root,
-      includeDrafts: true,
-      showProblemsInPages: true,
-      onDiagnostics: () => undefined,
-    });
-    config.on("eleventy.after", () => finished?.());
-  },
-});
 const rebuilt = () => new Promise<void>((resolve) => (finished = resolve));
 
-const initial = rebuilt();
-await eleventy.init();
-await eleventy.watch();
-await initial;
+const server = await startDevServer({
+  root,
+  outDir,
+  port: false,
+  report: () => undefined,
+  onBuilt: () => finished?.(),
+});
 
 const file = path.join(root, "content/topics/article-250.md");
 const original = readFileSync(file, "utf8");
@@ -54,6 +43,7 @@ const prerequisites = await timeEdit(
 const graphPage = readFileSync(path.join(outDir, "graph/index.html"), "utf8");
 const graphUpdated = graphPage.includes('data-from="article-1" data-to="article-250"');
 writeFileSync(file, original);
+await server.close();
 process.stdout.write(
   `${JSON.stringify({ textSeconds: text, prerequisitesSeconds: prerequisites, graphUpdated })}\n`,
 );

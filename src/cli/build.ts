@@ -1,6 +1,6 @@
 /** `npm run build`: builds the course into `_site/`, or reports every problem and exits non-zero. */
 import { performance } from "node:perf_hooks";
-import { buildSite } from "../eleventy/staged-build.js";
+import { buildSite } from "../eleventy/site.js";
 import { formatReport } from "../core/diagnostics.js";
 
 const started = performance.now();

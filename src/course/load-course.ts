@@ -15,7 +15,7 @@ import type { CitationFormatter } from "../citations/formatter.js";
 import { PageCitationState } from "../citations/page-citations.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { timed } from "../core/phases.js";
-import { isGeneratedUrl } from "../core/urls.js";
+import { isGeneratedUrl, normalizePathPrefix } from "../core/urls.js";
 import { glossaryDefinitions } from "../glossary/course-glossary.js";
 import { collectGlossary, TermMatcher } from "../glossary/glossary.js";
 import { buildPrerequisiteGraph } from "../graph/prerequisite-graph.js";
@@ -57,6 +57,12 @@ export interface LoadOptions {
   keepPagesWithErrors?: boolean;
   /** Reuse what an earlier load in this process parsed and rendered (the dev server reloads on every save). */
   cache?: LoadCache;
+  /**
+   * The path prefix the site is served under, when the run decided it (from
+   * the command line or PATH_PREFIX): it overrides `pathPrefix` in site.json,
+   * so that every URL the course's views make carries it.
+   */
+  pathPrefix?: string;
 }
 
 /** What one load can hand to the next: parsed sources, rendered bodies, the citation formatter. */
@@ -80,9 +86,11 @@ function load({
   includeDrafts,
   keepPagesWithErrors = false,
   cache,
+  pathPrefix,
 }: LoadOptions): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const { options, diagnostics: optionProblems, locate: locateOption } = loadOptions(root);
+  if (pathPrefix !== undefined) options.pathPrefix = normalizePathPrefix(pathPrefix);
   const { blocks: declaredBlocks, diagnostics: blockProblems } = loadBlocks(root);
   const { bibliography, diagnostics: bibliographyProblems } = loadBibliography(root);
   diagnostics.push(...optionProblems, ...blockProblems, ...bibliographyProblems);

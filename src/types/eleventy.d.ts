@@ -13,5 +13,7 @@ declare module "@11ty/eleventy" {
     write(): Promise<unknown>;
     init(): Promise<void>;
     watch(): Promise<void>;
+    serve(port?: number): Promise<void>;
+    stopWatch(): Promise<void>;
   }
 }

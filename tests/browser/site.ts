@@ -6,7 +6,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
-import { buildSite } from "../../src/eleventy/staged-build.js";
+import { buildSite } from "../../src/eleventy/site.js";
 import { launchBrowser } from "./launch.js";
 import { serveStatic } from "./serve.js";
 

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import { buildSite } from "../../src/eleventy/staged-build.js";
+import { buildSite } from "../../src/eleventy/site.js";
 import { loadCourse } from "../../src/course/load-course.js";
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from "../../src/core/diagnostics.js";
 

@@ -7,7 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/eleventy/staged-build.js";
+import { buildSite } from "../../src/eleventy/site.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const PREFIX = "/course/";
