@@ -20,6 +20,8 @@ export interface SiteIndex {
   /** Whether a site path is a file published from `content/`. */
   isFile: (path: string) => boolean;
   siteOrigin: string | undefined;
+  /** The path prefix the site is served under (`/course/`): absolute links to the site carry it. */
+  pathPrefix: string;
 }
 
 export function checkInternalLinks(
@@ -39,7 +41,9 @@ export function checkInternalLinks(
   for (const page of pages) {
     for (const link of page.links) {
       if (/^(mailto|tel):/i.test(link.url)) continue;
-      const target = resolveSiteUrl(link.url, page.url, index.siteOrigin);
+      const written = onThisSite(link.url, index.siteOrigin, index.pathPrefix);
+      if (written === undefined) continue;
+      const target = resolveSiteUrl(written, page.url);
       if (!target) continue;
       if (link.kind === "image") {
         if (!index.isFile(target.path)) {
@@ -80,6 +84,32 @@ export function checkInternalLinks(
     }
   }
   return diagnostics;
+}
+
+/**
+ * A link as the site path it names. The deployed URL of a page
+ * (`https://example.org/course/topics/x/`) names `/topics/x/` under the path
+ * prefix `/course/`; a URL on the same origin outside the prefix is another
+ * site's (GitHub Pages serves every project of a user from one origin), so it
+ * is not checked (undefined). Other links are returned as written.
+ */
+function onThisSite(
+  url: string,
+  siteOrigin: string | undefined,
+  pathPrefix: string,
+): string | undefined {
+  if (!siteOrigin || !/^https?:/i.test(url)) return url;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  if (parsed.origin !== new URL(siteOrigin).origin) return url;
+  const prefix = pathPrefix.endsWith("/") ? pathPrefix : `${pathPrefix}/`;
+  const pathname = parsed.pathname === prefix.slice(0, -1) ? prefix : parsed.pathname;
+  if (!pathname.startsWith(prefix)) return undefined;
+  return `/${pathname.slice(prefix.length)}${parsed.search}${parsed.hash}`;
 }
 
 /** The ids in a fragment of HTML. */

@@ -162,8 +162,9 @@ function load({
     options,
     templates: options.bodyTemplates ? templateEnvironment(root) : undefined,
     citations: bibliography.present,
+    // Terms are linked in articles (a page has no slug).
     glossaryLinking: (slug) =>
-      matcher ? { matcher, definitions, slug, used: new Set() } : undefined,
+      matcher && slug !== undefined ? { matcher, definitions, slug, used: new Set() } : undefined,
     files,
     fingerprint: fingerprint(
       JSON.stringify([options, bibliography.present, glossary.terms, matcher !== undefined]),

@@ -7,6 +7,16 @@ import type { SiteOptions } from "../schema/site-options.js";
 import { blockUrl, graphNodeId, SITE_PATHS } from "../core/urls.js";
 import type { LinkingPage, SiteIndex } from "./internal-links.js";
 
+/**
+ * Ids the article layout writes on every article page: the reserved ones, but
+ * not `references` (that section comes with the article's reference list, and
+ * its ids with the body's: a page that cites nothing has none) nor
+ * `build-problems-title` (only the dev server shows a page's problems).
+ */
+const ARTICLE_LAYOUT_IDS = LAYOUT_IDS.filter(
+  (id) => id !== "references" && id !== "build-problems-title",
+);
+
 /** What the rendered pages left behind: their ids, and the content files beside them. */
 export interface RenderedSite {
   linking: readonly (LinkingPage & { ids: Set<string> })[];
@@ -26,7 +36,7 @@ export function siteIndex(
   const articleUrls = new Set(articles.map((a) => a.url));
   for (const page of context.linking) {
     // Ids the layouts add: every page has main; articles have their sections too.
-    const layoutIds = articleUrls.has(page.url) ? LAYOUT_IDS : ["main"];
+    const layoutIds = articleUrls.has(page.url) ? ARTICLE_LAYOUT_IDS : ["main"];
     pages.set(page.url, new Set([...page.ids, ...layoutIds]));
   }
   for (const url of [
@@ -53,5 +63,10 @@ export function siteIndex(
     );
   const cited = [...citedWorkIds];
   if (cited.length > 0) pages.set(SITE_PATHS.references, new Set(cited));
-  return { pages, isFile: (p) => context.files.fileFor(p) !== undefined, siteOrigin: options.url };
+  return {
+    pages,
+    isFile: (p) => context.files.fileFor(p) !== undefined,
+    siteOrigin: options.url,
+    pathPrefix: options.pathPrefix,
+  };
 }

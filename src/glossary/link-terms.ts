@@ -1,7 +1,8 @@
 /**
  * Links the first use of each glossary term on a page to its definition, with
  * a preview on hover and focus (opt-in: `glossaryLinks` in `_data/site.json`).
- * Headings, links, notes, code and math are left alone.
+ * Only paragraphs and table cells of articles: headings, summaries, links
+ * (Markdown or raw HTML), notes, code and math are left alone.
  */
 import type { Env, MarkdownIt, StateCore, Token } from "markdown-it";
 import type { GlossaryTerm, TermMatcher } from "./glossary.js";
@@ -37,17 +38,20 @@ function termHtml(term: GlossaryTerm, text: string, definitionHtml: string, inde
 function linkTerms(state: StateCore): void {
   const linking = state.env[KEY] as GlossaryLinking | undefined;
   if (!linking) return;
-  let inHeading = false;
-  for (const block of state.tokens) {
-    if (block.type === "heading_open") inHeading = true;
-    if (block.type === "heading_close") inHeading = false;
-    if (block.type !== "inline" || inHeading || !block.children) continue;
+  state.tokens.forEach((block, i) => {
+    // Text of paragraphs and table cells only: not headings, nor a summary (it is a button), nor raw HTML.
+    const parent = state.tokens[i - 1]?.type;
+    if (block.type !== "inline" || !block.children) return;
+    if (parent !== "paragraph_open" && parent !== "td_open" && parent !== "th_open") return;
     const children: Token[] = [];
     let linkDepth = 0;
     let noteDepth = 0;
     for (const child of block.children) {
       if (child.type === "link_open") linkDepth++;
       if (child.type === "link_close") linkDepth--;
+      // A raw HTML link: a term link cannot go inside it either.
+      if (child.type === "html_inline" && /^<a[\s>]/i.test(child.content)) linkDepth++;
+      if (child.type === "html_inline" && /^<\/a\s*>/i.test(child.content)) linkDepth--;
       if (child.type === NOTE_OPEN) noteDepth++;
       if (child.type === NOTE_CLOSE) noteDepth--;
       if (child.type !== "text" || linkDepth > 0 || noteDepth > 0) {
@@ -77,7 +81,7 @@ function linkTerms(state: StateCore): void {
       children.push(tail);
     }
     block.children = children;
-  }
+  });
 }
 
 export function glossaryLinksPlugin(md: MarkdownIt): void {

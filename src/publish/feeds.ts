@@ -1,6 +1,7 @@
 /** sitemap.xml, robots.txt and the Atom feed of articles (escaped for XML, absolute URLs). */
 import type { Course } from "../course/course.js";
 import { escapeHtml } from "../core/html.js";
+import { withPathPrefix } from "../core/urls.js";
 import { absoluteUrl } from "./site-urls.js";
 
 export function sitemapXml(course: Course, urls: readonly string[]): string {
@@ -23,15 +24,21 @@ export interface FeedEntry {
   date: Date;
 }
 
-/** Atom 1.0, newest first, at most `limit` entries. */
+/**
+ * Atom 1.0, newest first, at most `limit` entries. Without the site's `url`
+ * its links are paths under the path prefix (Eleventy's HTML base plugin does
+ * not rewrite XML, so the prefix is put in here).
+ */
 export function atomFeed(course: Course, entries: readonly FeedEntry[], limit = 50): string {
   const { options } = course;
-  const home = absoluteUrl(options, "/") ?? "/";
-  const self = absoluteUrl(options, "/feed.xml") ?? "/feed.xml";
+  const link = (path: string) =>
+    absoluteUrl(options, path) ?? withPathPrefix(path, options.pathPrefix);
+  const home = link("/");
+  const self = link("/feed.xml");
   const newest = [...entries].sort((a, b) => b.date.getTime() - a.date.getTime()).slice(0, limit);
   const updated = (newest[0]?.date ?? new Date(0)).toISOString();
   const items = newest.map((entry) => {
-    const url = absoluteUrl(options, entry.url) ?? entry.url;
+    const url = link(entry.url);
     return [
       "  <entry>",
       `    <title>${escapeHtml(entry.title)}</title>`,

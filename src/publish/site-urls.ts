@@ -2,11 +2,16 @@
 import type { SiteOptions } from "../schema/site-options.js";
 import { withPathPrefix } from "../core/urls.js";
 
-/** `https://example.org` + `/course/` + `/topics/x/`; undefined when the site's `url` is not set. */
+/**
+ * `https://example.org` + `/course/` + `/topics/x/`; undefined when the site's
+ * `url` is not set, or for a page that is not written (Eleventy still renders
+ * a template whose `permalink` is false, such as `/references/` in a course
+ * that cites nothing, and its `page.url` is then `false`).
+ */
 export function absoluteUrl(
   options: Pick<SiteOptions, "url" | "pathPrefix">,
-  path: string,
+  path: string | false | undefined,
 ): string | undefined {
-  if (!options.url) return undefined;
+  if (!options.url || typeof path !== "string") return undefined;
   return `${options.url.replace(/\/+$/, "")}${withPathPrefix(path, options.pathPrefix)}`;
 }

@@ -195,8 +195,15 @@ function context(
     locatePosition: (position, needle) => {
       const text = file.lines.lineText(position.line);
       const from = (position.column ?? 1) - 1;
+      const lower = text.toLowerCase();
+      // In a shortcode's string the needle was written escaped (`\\frac`, `\"`): look for it so first.
+      const needles = needle
+        ? position.inString
+          ? [needle.replace(/[\\"]/g, "\\$&"), needle]
+          : [needle]
+        : [];
       const found =
-        needle && !position.inString ? text.toLowerCase().indexOf(needle.toLowerCase(), from) : -1;
+        needles.map((n) => lower.indexOf(n.toLowerCase(), from)).find((i) => i >= 0) ?? -1;
       const column = found >= 0 ? found + 1 : (position.column ?? firstNonSpace(text));
       return { file: file.path, line: position.line, column };
     },
