@@ -4,10 +4,8 @@ import { enhanceGraph } from "./graph.js";
 import { enhanceProgress } from "./progress.js";
 import { enhanceSearch } from "./search.js";
 import { enhanceThemeToggle } from "./theme-toggle.js";
-import { enhanceToc } from "./toc.js";
 
 enhanceThemeToggle();
-enhanceToc();
 enhanceCitations();
 enhanceGraph();
 enhanceSearch();

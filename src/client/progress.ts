@@ -6,6 +6,8 @@
  * be exported and imported as a small JSON file. Without JavaScript none of
  * this appears.
  */
+import type { GraphJson, GraphJsonNode } from "../core/browser/graph-json.js";
+
 const siteRoot = new URL("../", import.meta.url);
 const STORAGE_KEY = `syllabus-progress:${siteRoot.pathname}`;
 
@@ -13,12 +15,6 @@ interface Progress {
   version: 1;
   /** slug → when it was marked read (ISO date). */
   read: Record<string, string>;
-}
-
-interface CourseGraph {
-  title: string;
-  nodes: { slug: string; url: string; title: string; readingMinutes: number }[];
-  edges: { from: string; to: string }[];
 }
 
 function load(): Progress {
@@ -48,16 +44,17 @@ export function isProgress(value: unknown): value is Progress {
   );
 }
 
-let cachedGraph: Promise<CourseGraph> | undefined;
-function courseGraph(): Promise<CourseGraph> {
-  cachedGraph ??= fetch(new URL("graph.json", siteRoot)).then(
-    (r) => r.json() as Promise<CourseGraph>,
+let cachedGraph: Promise<GraphJson> | undefined;
+/** The course's graph.json, whose site path every page gives (`data-graph-json`), found under any path prefix. */
+function courseGraph(sitePath: string): Promise<GraphJson> {
+  cachedGraph ??= fetch(new URL(sitePath.replace(/^\/+/, ""), siteRoot)).then(
+    (r) => r.json() as Promise<GraphJson>,
   );
   return cachedGraph;
 }
 
 /** Unread articles whose prerequisites are all read, in learning order. */
-export function readyNext(graph: CourseGraph, read: Record<string, string>): CourseGraph["nodes"] {
+export function readyNext(graph: GraphJson, read: Record<string, string>): GraphJsonNode[] {
   const prerequisites = new Map<string, string[]>();
   for (const { from, to } of graph.edges)
     prerequisites.set(to, [...(prerequisites.get(to) ?? []), from]);
@@ -101,7 +98,8 @@ export function enhanceProgress(): void {
     const graphNodes = document.querySelectorAll<SVGElement>(".course-graph .graph-node");
     const summary = document.querySelector<HTMLElement>(".progress-summary");
     if (!ready && graphNodes.length === 0 && !summary) return;
-    const graph = await courseGraph();
+    if (!words.graphJson) return;
+    const graph = await courseGraph(words.graphJson);
     const readyList = readyNext(graph, progress.read);
     const readySlugs = new Set(readyList.map((n) => n.slug));
     for (const node of graphNodes) {

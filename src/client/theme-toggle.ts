@@ -1,5 +1,5 @@
 /** The header's dark-mode button: shown only with JavaScript, remembered in localStorage. */
-const STORAGE_KEY = "syllabus-theme";
+import { THEME_STORAGE_KEY } from "./theme-storage.js";
 
 function effectiveTheme(): "light" | "dark" {
   const chosen = document.documentElement.dataset.theme;
@@ -17,7 +17,7 @@ export function enhanceThemeToggle(): void {
     const next = effectiveTheme() === "dark" ? "light" : "dark";
     document.documentElement.dataset.theme = next;
     try {
-      localStorage.setItem(STORAGE_KEY, next);
+      localStorage.setItem(THEME_STORAGE_KEY, next);
     } catch {
       // Not remembered, but still applied.
     }

@@ -26,7 +26,8 @@ export const DEFAULT_UI_STRINGS = {
   search: "Search",
   notFound: "Page not found",
   buildProblems: "Problems to fix in the course (this page reloads when they are fixed)",
-  moreProblemsInTerminal: "The first 30 are listed; the terminal shows them all.",
+  /** `{count}` is replaced by how many are listed (src/views/problems-view.ts). */
+  moreProblemsInTerminal: "The first {count} are listed; the terminal shows them all.",
   notFoundText:
     "There is no page at this address. It may have moved: search the course, or start from the home page.",
   backHome: "Go to the home page",

@@ -87,7 +87,7 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
   // paginated page, which at thousands of articles costs gigabytes; it shares
   // frozen objects instead.
   config.addGlobalData("syllabus", () =>
-    Object.freeze({ ...siteData(current(), assets), problems: session.problems }),
+    Object.freeze(siteData(current(), assets, session.problems)),
   );
   // Absolute URLs for canonical links and social previews (undefined without `url` in site.json).
   config.addFilter("absoluteUrl", (sitePath: string) => absoluteUrl(current().options, sitePath));

@@ -5,6 +5,7 @@
  */
 import { attributes, escapeHtml } from "../core/html.js";
 import type { Layout, RoutedEdge } from "./layout.js";
+import { blockColourClass } from "./palette.js";
 
 export interface DrawnNode {
   id: string;
@@ -12,6 +13,7 @@ export interface DrawnNode {
   title: string;
   /** Second line: difficulty and reading time, already in words. */
   meta: string;
+  /** Position of the article's block in course order, for its colour. */
   blockIndex: number;
   difficulty: string | undefined;
   /** Extra classes, e.g. the current article in a neighbourhood. */
@@ -86,7 +88,7 @@ export function renderGraphSvg(
     const metaY = round(firstBaseline + lines.length * options.lineHeight);
     const classes = [
       "graph-node",
-      `graph-block-${node.blockIndex % 8}`,
+      blockColourClass(node.blockIndex),
       node.difficulty ? `difficulty-${node.difficulty}` : "",
       node.className ?? "",
     ]

@@ -1,13 +1,15 @@
 /** The short form of an article used in every list: cards, prerequisites, the sidebar. */
 import type { Article } from "../course/course.js";
-import type { Difficulty } from "../schema/frontmatter.js";
+import { DIFFICULTIES, type Difficulty } from "../schema/frontmatter.js";
 import type { UiStrings } from "../core/ui-strings.js";
 
 export interface DifficultyView {
   key: Difficulty;
   label: string;
-  /** 1-3, for the level indicator. */
+  /** 1 for the first of DIFFICULTIES, and so on. */
   level: number;
+  /** The level indicator: one dot per difficulty, the first `level` of them filled. */
+  dots: boolean[];
 }
 
 export interface ArticleLink {
@@ -20,15 +22,23 @@ export interface ArticleLink {
   draft: boolean;
 }
 
-const LEVELS: Record<Difficulty, number> = { introductory: 1, intermediate: 2, advanced: 3 };
-
 export function difficultyView(
   difficulty: Difficulty | undefined,
   ui: UiStrings,
 ): DifficultyView | undefined {
-  return difficulty
-    ? { key: difficulty, label: ui[difficulty], level: LEVELS[difficulty] }
-    : undefined;
+  if (!difficulty) return undefined;
+  const level = DIFFICULTIES.indexOf(difficulty) + 1;
+  return {
+    key: difficulty,
+    label: ui[difficulty],
+    level,
+    dots: DIFFICULTIES.map((_, i) => i < level),
+  };
+}
+
+/** Every difficulty, easiest first (the filter on /topics/). */
+export function difficultyViews(ui: UiStrings): DifficultyView[] {
+  return DIFFICULTIES.map((d) => difficultyView(d, ui)!);
 }
 
 export function articleLink(article: Article, ui: UiStrings): ArticleLink {

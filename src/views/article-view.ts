@@ -130,7 +130,7 @@ export function articlePages(course: Course): {
       },
       sidebar: sidebarView(course, block, slug),
       breadcrumbs: [
-        { url: "/", title: ui.home },
+        { url: SITE_PATHS.home, title: ui.home },
         { url: blockUrl(block), title: block.title },
       ],
       toc: article.toc,
@@ -202,7 +202,9 @@ export function navView(course: Course): NavItem[] {
       { url: SITE_PATHS.graph, title: ui.graph },
     );
   items.push(
-    ...course.pages.filter((p) => p.url !== "/").map((p) => ({ url: p.url, title: p.title })),
+    ...course.pages
+      .filter((p) => p.url !== SITE_PATHS.home)
+      .map((p) => ({ url: p.url, title: p.title })),
   );
   if (course.glossary.length > 0) items.push({ url: SITE_PATHS.glossary, title: ui.glossary });
   if (course.bibliography.length > 0)

@@ -2,11 +2,13 @@
  * The graph as learners see it: the whole course on /graph/, each article's
  * neighbourhood, the text alternative, and /graph.json for other tools.
  */
+import type { GraphJson } from "../core/browser/graph-json.js";
 import type { Article, Course } from "../course/course.js";
 import { safeJson } from "../core/html.js";
 import { timed } from "../core/phases.js";
 import { graphNodeId, withPathPrefix } from "../core/urls.js";
 import { layeredLayout, type LayoutNodeInput } from "../graph/layout.js";
+import { blockColourClass } from "../graph/palette.js";
 import {
   nodeHeight,
   renderGraphSvg,
@@ -157,21 +159,33 @@ export function graphJson(course: Course): string {
   const blockOf = new Map<string, { slug: string; title: string }>();
   for (const block of course.blocks)
     for (const a of block.articles) blockOf.set(a.slug, { slug: block.slug, title: block.title });
-  return safeJson(
-    {
-      title: course.options.title,
-      blocks: course.blocks.map((b) => ({ slug: b.slug, title: b.title })),
-      nodes: course.articles.map((a) => ({
-        slug: a.slug,
-        url: withPathPrefix(a.url, course.options.pathPrefix),
-        title: a.title,
-        block: blockOf.get(a.slug)?.slug ?? "",
-        difficulty: a.difficulty ?? null,
-        readingMinutes: a.readingMinutes,
-        depth: course.graph.depth(a.slug),
-      })),
-      edges: course.graph.edges,
-    },
-    2,
-  );
+  const json: GraphJson = {
+    title: course.options.title,
+    blocks: course.blocks.map((b) => ({ slug: b.slug, title: b.title })),
+    nodes: course.articles.map((a) => ({
+      slug: a.slug,
+      url: withPathPrefix(a.url, course.options.pathPrefix),
+      title: a.title,
+      block: blockOf.get(a.slug)?.slug ?? "",
+      difficulty: a.difficulty ?? null,
+      readingMinutes: a.readingMinutes,
+      depth: course.graph.depth(a.slug),
+    })),
+    edges: course.graph.edges.map(({ from, to }) => ({ from, to })),
+  };
+  return safeJson(json, 2);
+}
+
+export interface LegendEntry {
+  title: string;
+  /** The block's colour (src/graph/palette.ts). */
+  colourClass: string;
+}
+
+/** The graph's legend: every block in course order with the colour its articles are drawn in. */
+export function graphLegend(course: Course): LegendEntry[] {
+  return course.blocks.map((block, i) => ({
+    title: block.title,
+    colourClass: blockColourClass(i),
+  }));
 }

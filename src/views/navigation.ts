@@ -4,7 +4,7 @@
  * current block shows a window of neighbours around the current article.
  */
 import type { Block, Course } from "../course/course.js";
-import { blockUrl } from "../core/urls.js";
+import { blockUrl, SITE_PATHS } from "../core/urls.js";
 import { articleLink, type ArticleLink } from "./article-link.js";
 
 /** A block is listed in full in the sidebar up to this many articles… */
@@ -106,6 +106,6 @@ export function blockPageViews(course: Course): BlockPageView[] {
     articles: block.articles.map((a) => articleLink(a, ui)),
     totalMinutes: block.articles.reduce((sum, a) => sum + a.readingMinutes, 0),
     sidebar: sidebarView(course, block, undefined),
-    breadcrumbs: [{ url: "/", title: ui.home }],
+    breadcrumbs: [{ url: SITE_PATHS.home, title: ui.home }],
   }));
 }

@@ -88,6 +88,21 @@ describe("under the path prefix /course/", () => {
     await context.close();
   });
 
+  it("reads the course's graph.json under the prefix for progress and Ready next", async () => {
+    const { context, page } = await site.open(1400);
+    const { problems } = watch(page);
+    const graphJson = page.waitForResponse((r) => r.url().endsWith("/graph.json"));
+    await page.goto(site.url + "topics/what-is-mech-interp/");
+    await page.locator(".article-meta .mark-read").click();
+    await page.goto(site.url);
+    expect(new URL((await graphJson).url()).pathname).toBe("/course/graph.json");
+    await expect
+      .poll(() => page.locator(".ready-next li a").first().getAttribute("href"))
+      .toBe("/course/topics/residual-stream/");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("shows the 404 page with a working search box for a missing URL", async () => {
     const { context, page } = await site.open(375);
     await page.goto(site.url + "topics/no-such-article/");

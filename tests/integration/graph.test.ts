@@ -4,6 +4,8 @@
  * title is hostile markup. Expectations are derived from the table below.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import type { GraphJson } from "../../src/core/browser/graph-json.js";
+import { DIFFICULTIES } from "../../src/schema/frontmatter.js";
 import { buildFixture, type BuiltSite } from "./harness.js";
 
 const HOSTILE = `Q&A: <Attention> & "Heads"`;
@@ -242,6 +244,16 @@ describe("graph fixture course", () => {
     });
   });
 
+  it("shows each difficulty as one dot per difficulty, as many filled as its level", () => {
+    const badges = [...site.page("/topics/transformers/").querySelectorAll(".difficulty")];
+    expect(badges.length).toBeGreaterThan(1);
+    for (const badge of badges) {
+      const level = Number(badge.getAttribute("data-level"));
+      expect(badge.querySelectorAll(".difficulty-dots i")).toHaveLength(DIFFICULTIES.length);
+      expect(badge.querySelectorAll(".difficulty-dots i.is-filled")).toHaveLength(level);
+    }
+  });
+
   it("leaves siblings out of a neighbourhood (attention: not embeddings)", () => {
     const svg = site.page("/topics/attention/").querySelector(".neighbourhood svg")!;
     expect(svg.querySelector('a[href="/topics/embeddings/"]')).toBeNull();
@@ -259,6 +271,22 @@ describe("/graph/", () => {
     expect(nodes.map((a) => [a.getAttribute("id"), a.getAttribute("href")])).toStrictEqual(
       ORDER.map((s) => [`node-${s}`, url(s)]),
     );
+  });
+
+  it("colours every article like its block's entry in the legend", () => {
+    const legend = [...page().querySelectorAll(".graph-legend:not(.progress-legend) > li")];
+    const blocks = ["Foundations", "Mechanisms", "Applications"];
+    expect(legend.map((li) => text(li))).toStrictEqual(blocks);
+    const swatches = legend.map((li) => li.querySelector(".graph-swatch")!.classList);
+    const colours = swatches.map((classes) =>
+      [...classes].find((c) => c.startsWith("graph-block-")),
+    );
+    expect(colours).toStrictEqual(["graph-block-0", "graph-block-1", "graph-block-2"]);
+    const colourOf = { foundations: colours[0], mechanisms: colours[1], applications: colours[2] };
+    for (const article of ARTICLES) {
+      const node = page().querySelector(`#node-${article.slug}`)!;
+      expect(node.classList.contains(colourOf[article.block as keyof typeof colourOf]!)).toBe(true);
+    }
   });
 
   it("draws the reduced edges", () => {
@@ -291,10 +319,6 @@ describe("/graph/", () => {
 });
 
 describe("/graph.json", () => {
-  interface GraphJson {
-    nodes: { slug: string; url: string; title: string; block: string; difficulty: string | null }[];
-    edges: { from: string; to: string }[];
-  }
   const json = () => JSON.parse(site.file("graph.json")) as GraphJson;
 
   it("has every article in learning order with its slug, URL, title, block and difficulty", () => {
@@ -369,7 +393,7 @@ describe("the hostile title", () => {
     }
   });
 
-  function json(): { nodes: { slug: string; title: string }[] } {
-    return JSON.parse(site.file("graph.json")) as { nodes: { slug: string; title: string }[] };
+  function json(): GraphJson {
+    return JSON.parse(site.file("graph.json")) as GraphJson;
   }
 });
