@@ -45,6 +45,12 @@ describe("imports point one way, down the rooms", () => {
     expect(
       await roomErrors(
         "src/client/probe.ts",
+        'import type { GraphJson } from "../core/browser/graph-json.js";\nexport type G = GraphJson;\n',
+      ),
+    ).toEqual([]);
+    expect(
+      await roomErrors(
+        "src/client/probe.ts",
         'import { SITE_PATHS } from "../core/urls.js";\nvoid SITE_PATHS;\n',
       ),
     ).toHaveLength(1);
