@@ -4,11 +4,9 @@
  * plus our shortcodes (`render/create-renderer.ts`).
  */
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from "markdown-it";
-import attrs from "markdown-it-attrs";
-import { attributeCheckPlugin, skipAttributesWhenAbsent } from "./attributes.js";
+import { attributesPlugin } from "./attributes.js";
 import { figuresPlugin } from "./figures.js";
 import { headingsPlugin } from "./headings.js";
-import { highlightCode } from "./highlight.js";
 import { inlineLinesPlugin } from "./inline-lines.js";
 import { mathPlugin } from "./math.js";
 import { notesPlugin } from "./notes.js";
@@ -16,12 +14,11 @@ import { pauseSummaryPlugin } from "./pause-summary.js";
 import { rawHtmlCheckPlugin } from "./raw-html-check.js";
 
 export function createMarkdown(): MarkdownItInstance {
-  const md = new MarkdownIt({ html: true, typographer: true, highlight: highlightCode });
+  // Fences are highlighted by the attributes plugin's fence renderer (attributes.ts).
+  const md = new MarkdownIt({ html: true, typographer: true });
   md.use(mathPlugin);
   md.use(inlineLinesPlugin);
-  md.use(attrs);
-  md.use(skipAttributesWhenAbsent);
-  md.use(attributeCheckPlugin);
+  md.use(attributesPlugin);
   md.use(rawHtmlCheckPlugin);
   md.use(figuresPlugin);
   md.use(headingsPlugin);

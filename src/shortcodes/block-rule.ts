@@ -8,7 +8,7 @@
  * later, per container, by `structure.ts`.
  */
 import type { StateBlock, Token } from "markdown-it";
-import { parseAttributeBlock } from "../markdown/attribute-syntax.js";
+import { parseAttributeBlock } from "../markdown/attributes.js";
 import { INLINE_MAPPER_META } from "../markdown/inline-lines.js";
 import { contextOf, reportAtPosition, setTokenPosition } from "../markdown/render-context.js";
 import { argumentMapper, type TagText } from "./inline-rule.js";

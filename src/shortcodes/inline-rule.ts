@@ -8,7 +8,7 @@
  * tags or comments, in any container at any depth.
  */
 import type { StateInline, Token } from "markdown-it";
-import { parseAttributeBlock } from "../markdown/attribute-syntax.js";
+import { parseAttributeBlock } from "../markdown/attributes.js";
 import { stateMapper, withInlineMapper, type InlineMapper } from "../markdown/inline-lines.js";
 import { NOTE_CLOSE, NOTE_OPEN } from "../markdown/notes.js";
 import {

@@ -87,7 +87,7 @@ describe("invalid article bodies (core/invalid-body)", () => {
       'content/topics/shortcodes.md:14:41: warning: In a shortcode string, "\\n" becomes a line break (shortcode-string-escape)\n  hint: write "\\\\n" to keep the backslash (TeX in shortcode strings needs every backslash doubled)',
       "content/topics/shortcodes.md:16:1: error: Unclosed {% pause %}: expected {% endpause %} after it (shortcode-unclosed)",
       "content/topics/tex.md:8:21: error: TeX error: Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{a} (math-tex)",
-      "content/topics/tex.md:10:20: error: TeX error: Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{b} (math-tex)",
+      "content/topics/tex.md:10:40: error: TeX error: Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{b} (math-tex)",
       "content/topics/tex.md:13:18: error: TeX error: Expected group as argument to '\\sqrt' at end of input: \\sqrt (math-tex)",
       "content/topics/tex.md:16:9: error: TeX error: Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{c} (math-tex)",
       "content/topics/tex.md:19:1: error: TeX error: Expected '\\right', got 'EOF' at end of input: \\left( x (math-tex)",
@@ -131,7 +131,7 @@ describe("Nunjucks problems in bodies, with bodyTemplates (core/invalid-template
       "content/topics/nunjucks.md:8:6: error: Nunjucks: unexpected token: }} (nunjucks)",
       "content/topics/runtime.md:8:6: error: Nunjucks: Unable to call `missing`, which is undefined or falsey (nunjucks)",
       'content/topics/shortcodes.md:10:8: error: Unknown shortcode "sidenot" (shortcode-unknown)\n  hint: did you mean "sidenote"?',
-      "content/topics/shortcodes.md:10:62: error: TeX error: Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{1} (math-tex)",
+      "content/topics/shortcodes.md:10:63: error: TeX error: Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{1} (math-tex)",
       "content/topics/unclosed-if.md:8:1: error: Nunjucks: parseIf: expected elif, else, or endif, got end of file (nunjucks)",
       'content/topics/undefined.md:8:15: error: Nunjucks: "site.autor" is undefined (nunjucks)',
     ]);

@@ -24,6 +24,7 @@ function fixturesWithExpectations(): string[] {
   return readdirSync(FIXTURES).flatMap((area) =>
     readdirSync(path.join(FIXTURES, area))
       .filter((name) => statSync(path.join(FIXTURES, area, name)).isDirectory())
+      .filter((name) => existsSync(path.join(FIXTURES, area, name, "content")))
       .filter((name) => existsSync(path.join(FIXTURES, area, name, "expected")))
       .map((name) => `${area}/${name}`),
   );
@@ -37,7 +38,10 @@ function expectedPages(dir: string): { file: string; url: string }[] {
       const relative = path.join(sub, name);
       if (statSync(path.join(dir, relative)).isDirectory()) walk(relative);
       else if (name.endsWith(".html")) {
-        const page = relative.split(path.sep).join("/").replace(/\.html$/, "");
+        const page = relative
+          .split(path.sep)
+          .join("/")
+          .replace(/\.html$/, "");
         found.push({ file: relative, url: page === "index" ? "/" : `/${page}/` });
       }
     }
@@ -52,9 +56,10 @@ function compare(file: string, actual: string): void {
     writeFileSync(file, actual);
     return;
   }
-  expect(actual, `${path.relative(FIXTURES, file)} (UPDATE_FIXTURES=1 rewrites it, if the change is meant)`).toBe(
-    readFileSync(file, "utf8"),
-  );
+  expect(
+    actual,
+    `${path.relative(FIXTURES, file)} (UPDATE_FIXTURES=1 rewrites it, if the change is meant)`,
+  ).toBe(readFileSync(file, "utf8"));
 }
 
 describe("fixture courses produce their expected outputs", () => {
@@ -63,7 +68,10 @@ describe("fixture courses produce their expected outputs", () => {
       const root = path.join(FIXTURES, name);
       const expected = path.join(root, "expected");
       const { course, diagnostics } = loadCourse({ root, includeDrafts: false });
-      compare(path.join(expected, "diagnostics.txt"), formatReport(diagnostics, { includeNotes: true }));
+      compare(
+        path.join(expected, "diagnostics.txt"),
+        formatReport(diagnostics, { includeNotes: true }),
+      );
       const pages = new Map<string, string>([
         ...course.articles.map((a) => [a.url, a.html + a.referencesHtml] as const),
         ...course.pages.map((p) => [p.url, p.html] as const),

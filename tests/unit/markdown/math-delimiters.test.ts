@@ -1,129 +1,105 @@
 import { describe, expect, it } from "vitest";
 import {
-  delimiterWidth,
-  findDisplayBlockEnd,
-  findInlineMathClose,
-  isEscaped,
-  opensDisplayBlock,
+  matchDisplayMath,
+  matchInlineMath,
+  matchMath,
 } from "../../../src/markdown/math-delimiters.js";
 
-describe("isEscaped", () => {
-  it("is true after an odd run of backslashes", () => {
-    expect(isEscaped("\\$", 1)).toBe(true);
-    expect(isEscaped("\\\\\\$", 3)).toBe(true);
+/** The formula of the math at `open`, `$…$` or `$$…$$`, or undefined. */
+function formula(text: string, open = text.indexOf("$"), limit?: number) {
+  const match = matchMath(text, open, limit);
+  return match && `${match.display ? "$$" : "$"}${text.slice(match.start, match.end)}`;
+}
+
+describe("matchInlineMath (Pandoc's $…$)", () => {
+  it("finds $a$ and where it ends", () => {
+    expect(matchInlineMath("$a$", 0)).toEqual({ display: false, start: 1, end: 2, next: 3 });
+    expect(formula("Let $x^2$ be")).toBe("$x^2");
   });
 
-  it("is false after an even run, or none", () => {
-    expect(isEscaped("\\\\$", 2)).toBe(false);
-    expect(isEscaped("$", 0)).toBe(false);
-    expect(isEscaped("a$", 1)).toBe(false);
-  });
-});
-
-describe("findInlineMathClose", () => {
-  it("finds the closing dollar of $a$", () => {
-    expect(findInlineMathClose("$a$", 0)).toBe(2);
-    expect(findInlineMathClose("Let $x^2$ be", 4)).toBe(8);
+  it("needs a non-space character right after the opening dollar", () => {
+    expect(formula("$ a$")).toBeUndefined();
+    expect(formula("$\ta$")).toBeUndefined();
+    expect(formula("$\u00a0a$")).toBeUndefined();
   });
 
-  it("does not take prices for math: $5 and $10", () => {
-    expect(findInlineMathClose("$5 and $10", 0)).toBe(-1);
-    expect(findInlineMathClose("$5 and $10", 7)).toBe(-1);
+  it("takes the first dollar as the only candidate for the close", () => {
+    // Regression: v0.1 skipped a candidate with a space before it and closed at a later dollar.
+    expect(formula("$a $b$")).toBeUndefined();
+    expect(formula("$5, and the loss is $\\mathcal{L}$")).toBeUndefined();
+    expect(formula("$2 while training takes $T$ steps")).toBeUndefined();
   });
 
-  it("needs no space after the opening dollar", () => {
-    expect(findInlineMathClose("$ a$", 0)).toBe(-1);
+  it("is no math when the candidate is followed by a digit, and never moves on", () => {
+    expect(formula("$a$5")).toBeUndefined();
+    expect(formula("$1$2 to $3$")).toBeUndefined();
+    expect(formula("$1$2 to $3$", 2)).toBeUndefined();
+    expect(formula("$1$2 to $3$", 8)).toBe("$3");
   });
 
-  it("skips a closing candidate with a space before it", () => {
-    expect(findInlineMathClose("$a $", 0)).toBe(-1);
-    expect(findInlineMathClose("$a $b$", 0)).toBe(5);
+  it("does not close at a dollar a backslash escapes", () => {
+    expect(formula("$a\\$b$")).toBe("$a\\$b");
+    expect(formula("$a\\\\$b$")).toBe("$a\\\\");
   });
 
-  it("skips a closing candidate followed by a digit", () => {
-    expect(findInlineMathClose("$a$5", 0)).toBe(-1);
+  it("may hold a dollar inside \\text{…} with balanced braces", () => {
+    expect(formula("$\\text{a $ b}$")).toBe("$\\text{a $ b}");
+    expect(formula("$\\text{a {$} b}$")).toBe("$\\text{a {$} b}");
+    expect(formula("$\\text {a $ b}$")).toBeUndefined();
+    expect(formula("$\\textbf{$}x$")).toBe("$\\textbf{");
   });
 
-  it("does not open at an escaped dollar", () => {
-    expect(findInlineMathClose("\\$a$", 1)).toBe(-1);
+  it("crosses a line break, but not a blank line nor a line that starts with $", () => {
+    expect(formula("$a\nb$")).toBe("$a\nb");
+    expect(formula("$a\n\nb$")).toBeUndefined();
+    expect(formula("$a\n  \nb$")).toBeUndefined();
+    expect(formula("$a\n$")).toBeUndefined();
   });
 
-  it("opens at a dollar after an escaped backslash", () => {
-    expect(findInlineMathClose("\\\\$a$", 2)).toBe(4);
+  it("closes at a dollar right before another: $a$$b$ is two formulas", () => {
+    expect(formula("$a$$b$")).toBe("$a");
+    expect(formula("$a$$b$", 3)).toBe("$b");
   });
 
-  it("does not close at an escaped dollar", () => {
-    expect(findInlineMathClose("$a\\$b$", 0)).toBe(5);
-  });
-
-  it("crosses a single line break but not a blank line", () => {
-    expect(findInlineMathClose("$a\nb$", 0)).toBe(4);
-    expect(findInlineMathClose("$a\n\nb$", 0)).toBe(-1);
-    expect(findInlineMathClose("$a\n  \nb$", 0)).toBe(-1);
-  });
-
-  it("treats $$…$$ inside a line as display math, returning the first closing dollar", () => {
-    expect(findInlineMathClose("$$x$$", 0)).toBe(3);
-    expect(findInlineMathClose("$$ x $$", 0)).toBe(5);
-    expect(delimiterWidth("$$x$$", 0)).toBe(2);
-    expect(delimiterWidth("$x$", 0)).toBe(1);
-  });
-
-  it("does not accept empty display math or display math across a blank line", () => {
-    expect(findInlineMathClose("$$$$", 0)).toBe(-1);
-    expect(findInlineMathClose("$$x\n\ny$$", 0)).toBe(-1);
-  });
-
-  it("does not close inline math at a dollar that belongs to $$", () => {
-    expect(findInlineMathClose("$a$$b$", 0)).toBe(5);
-  });
-
-  it("is -1 when the character is not a dollar, or nothing follows", () => {
-    expect(findInlineMathClose("x$a$", 0)).toBe(-1);
-    expect(findInlineMathClose("$", 0)).toBe(-1);
+  it("is empty-free: $$ alone, or a dollar at the end, is no math", () => {
+    expect(matchInlineMath("$$", 0)).toBeUndefined();
+    expect(formula("$")).toBeUndefined();
+    expect(formula("x$a$", 0)).toBeUndefined();
   });
 
   it("stops at the limit", () => {
-    expect(findInlineMathClose("$a$", 0, 2)).toBe(-1);
-    expect(findInlineMathClose("$$a$$", 0, 4)).toBe(-1);
-    expect(findInlineMathClose("$a$ b", 0, 3)).toBe(2);
+    expect(formula("$a$", 0, 2)).toBeUndefined();
+    expect(formula("$a$ b", 0, 3)).toBe("$a");
   });
 });
 
-describe("findDisplayBlockEnd", () => {
-  it("finds the closing line of a block", () => {
-    expect(findDisplayBlockEnd(["$$", "x^2", "$$"], 0)).toBe(2);
+describe("matchDisplayMath (Pandoc's $$…$$)", () => {
+  it("finds $$x$$ and $$ x $$, inside a line too", () => {
+    expect(matchDisplayMath("$$x$$", 0)).toEqual({ display: true, start: 2, end: 3, next: 5 });
+    expect(formula("a $$ x $$ b")).toBe("$$ x ");
   });
 
-  it("closes on the opening line when it ends with $$", () => {
-    expect(findDisplayBlockEnd(["$$x^2$$"], 0)).toBe(0);
-    expect(findDisplayBlockEnd(["$$ $$"], 0)).toBe(0);
+  it("crosses line breaks but not a blank line", () => {
+    expect(formula("$$a\nb$$")).toBe("$$a\nb");
+    expect(formula("$$a\n\nb$$")).toBeUndefined();
   });
 
-  it("accepts indentation and trailing spaces", () => {
-    expect(findDisplayBlockEnd(["   $$x", "y$$"], 0)).toBe(1);
-    expect(findDisplayBlockEnd(["a", "$$", "x", "$$  "], 1)).toBe(3);
+  it("is not empty: $$$$ is no display math", () => {
+    expect(matchDisplayMath("$$$$", 0)).toBeUndefined();
+    expect(formula("$$$x$$$")).toBe("$$$x");
   });
 
-  it("does not close at an escaped dollar", () => {
-    expect(findDisplayBlockEnd(["$$", "a\\$$", "b$$"], 0)).toBe(2);
-    expect(findDisplayBlockEnd(["$$\\$$", "x$$"], 0)).toBe(1);
+  it("does not close at a dollar a backslash escapes (unlike Pandoc)", () => {
+    expect(formula("$$a = \\$$$")).toBe("$$a = \\$");
+    expect(formula("$$a\\\\$$")).toBe("$$a\\\\");
   });
 
-  it("is -1 when the block is never closed or the line does not open one", () => {
-    expect(findDisplayBlockEnd(["$$", "x"], 0)).toBe(-1);
-    expect(findDisplayBlockEnd(["$$"], 0)).toBe(-1);
-    expect(findDisplayBlockEnd(["text"], 0)).toBe(-1);
-    expect(findDisplayBlockEnd([], 0)).toBe(-1);
+  it("falls back to inline math when $$ does not close", () => {
+    expect(formula("$$x$")).toBeUndefined();
+    expect(formula("$$x$", 1)).toBe("$x");
   });
-});
 
-describe("opensDisplayBlock", () => {
-  it("allows up to three spaces of indentation", () => {
-    expect(opensDisplayBlock("$$")).toBe(true);
-    expect(opensDisplayBlock("   $$x")).toBe(true);
-    expect(opensDisplayBlock("    $$")).toBe(false);
-    expect(opensDisplayBlock("a $$")).toBe(false);
-    expect(opensDisplayBlock("$x$")).toBe(false);
+  it("stops at the limit", () => {
+    expect(formula("$$a$$", 0, 4)).toBeUndefined();
   });
 });

@@ -133,20 +133,20 @@ describe("renderBody: sidenotes and margin notes", () => {
     ]);
   });
 
-  it("locates a TeX error in a note at its formula, inside the note's string", () => {
+  it("locates a TeX error in a note at its TeX, inside the note's string", () => {
     const result = render('Line one.\n\nSecond{% sidenote "bad $\\\\frac{1}$" %} here.\n');
     expect(result.document.querySelector(".sidenote code.math-error")?.textContent).toBe(
       "\\frac{1}",
     );
     expect(result.diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual([
-      [7, 24, "math-tex"],
+      [7, 25, "math-tex"],
     ]);
   });
 
-  it("checks raw HTML in a note, located at its tag", () => {
+  it("checks raw HTML in a note, located at the attribute", () => {
     const result = render('A{% sidenote "see <img src=x onerror=alert(1)>" %}\n');
     expect(brief(result.diagnostics)).toEqual([
-      '5:19 error unsafe-html Inline event handler "onerror" is not allowed',
+      '5:30 error unsafe-html Inline event handler "onerror" is not allowed',
     ]);
   });
 
@@ -279,9 +279,9 @@ describe("renderBody: pause and think", () => {
     expect(html).not.toContain("</details>");
   });
 
-  it("locates a TeX error in the question at its formula", () => {
+  it("locates a TeX error in the question at its TeX", () => {
     const { diagnostics } = render('{% pause "$\\\\frac{1}$?" %}\nbody\n{% endpause %}\n');
-    expect(diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual([[5, 11, "math-tex"]]);
+    expect(diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual([[5, 12, "math-tex"]]);
   });
 });
 
