@@ -1,6 +1,6 @@
 /**
- * `npm run screenshots -- [paths…]`: screenshots of the built site at 375 px
- * and 1400 px, light and dark, into `screenshots/` (not committed), for
+ * `npm run screenshots -- [paths…]`: screenshots of the built site at 375, 1024
+ * and 1400 px, light or dark, into `screenshots/` (not committed), for
  * looking at changes.
  */
 import { mkdirSync } from "node:fs";
@@ -15,7 +15,7 @@ const out = path.resolve("screenshots");
 mkdirSync(out, { recursive: true });
 const server = await serveStatic(path.resolve("_site"));
 const browser = await launchBrowser();
-for (const width of [375, 1400]) {
+for (const width of [375, 1024, 1400]) {
   const context = await browser.newContext({
     viewport: { width, height: 900 },
     colorScheme: dark ? "dark" : "light",
