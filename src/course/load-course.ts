@@ -96,7 +96,19 @@ function load({
   diagnostics.push(...optionProblems, ...blockProblems, ...bibliographyProblems);
 
   // Read every source.
-  const sources: ParsedSource[] = findSources(root, path.join(root, "content")).map((source) => {
+  const found = findSources(root, path.join(root, "content"));
+  for (const template of found.templates) {
+    diagnostics.push({
+      file: template,
+      line: 1,
+      column: 1,
+      severity: "error",
+      rule: "content-template",
+      message: "A Nunjucks template in content/ would run as code: content is data",
+      hint: "write the page in Markdown; layouts belong in the project's _includes/",
+    });
+  }
+  const sources: ParsedSource[] = found.sources.map((source) => {
     const { file, problems } = readSource(source.absolutePath, source.path, cache);
     diagnostics.push(...problems);
     return { origin: source.origin, file };

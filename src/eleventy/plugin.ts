@@ -98,6 +98,8 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
   // Markdown is ours to render (see course/load-course.ts); Eleventy copies
   // everything else beside it (images, downloads) and lays pages out.
   config.ignores.add("**/*.md");
+  // A template in content/ would run as code in every build: only our generated pages are templates.
+  config.ignores.add("**/*.njk");
   // Every other file beside the content (images, data, downloads) is published as it is.
   config.addPassthroughCopy(`${input}/**/*.!(md|njk)`);
   config.addPassthroughCopy({ [path.relative(process.cwd(), FAVICON)]: "favicon.svg" });

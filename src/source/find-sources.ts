@@ -11,9 +11,18 @@ export interface SourcePath {
   origin: SourceKind;
 }
 
-/** Every `.md` file under `contentDir`, sorted by path for stable output. */
-export function findSources(root: string, contentDir: string): SourcePath[] {
-  const found: SourcePath[] = [];
+export interface FoundSources {
+  /** Every `.md` file, sorted by path for stable output. */
+  sources: SourcePath[];
+  /** Nunjucks templates (`.njk`), which content may not hold: they would run as code. From the project root. */
+  templates: string[];
+}
+
+/** The Markdown sources under `contentDir`, and the templates there. */
+export function findSources(root: string, contentDir: string): FoundSources {
+  const sources: SourcePath[] = [];
+  const templates: string[] = [];
+  const fromRoot = (absolute: string) => path.relative(root, absolute).split(path.sep).join("/");
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
@@ -21,16 +30,15 @@ export function findSources(root: string, contentDir: string): SourcePath[] {
       if (entry.isDirectory()) walk(absolute);
       else if (entry.isFile() && entry.name.endsWith(".md")) {
         const fromContent = path.relative(contentDir, absolute).split(path.sep).join("/");
-        found.push({
-          path: path.relative(root, absolute).split(path.sep).join("/"),
-          absolutePath: absolute,
-          origin: classify(fromContent),
-        });
+        sources.push({ path: fromRoot(absolute), absolutePath: absolute, origin: classify(fromContent) });
+      } else if (entry.name.endsWith(".njk")) {
+        templates.push(fromRoot(absolute));
       }
     }
   };
   walk(contentDir);
-  return found.sort((a, b) => (a.path < b.path ? -1 : 1));
+  const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return { sources: sources.sort((a, b) => byPath(a.path, b.path)), templates: templates.sort(byPath) };
 }
 
 /** `topics/<slug>.md` and `topics/<slug>/index.md` are articles; anything else is a page. */

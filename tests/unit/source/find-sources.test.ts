@@ -36,13 +36,15 @@ describe("findSources", () => {
       ".hidden.md",
       ".drafts/x.md",
       "node_modules/pkg/readme.md",
+      "topics/evil.njk",
     ];
     const root = course(
       Object.fromEntries(files.map((file) => [`content/${file}`, "---\ntitle: x\n---\n"])),
     );
     const content = path.join(root, "content");
 
-    const found = findSources(root, content);
+    const { sources: found, templates } = findSources(root, content);
+    expect(templates).toEqual(["content/topics/evil.njk"]);
     expect(found.map((s) => [s.path, s.origin])).toEqual([
       ["content/about.md", { kind: "page", url: "/about/" }],
       ["content/index.md", { kind: "page", url: "/" }],
