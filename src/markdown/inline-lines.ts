@@ -145,6 +145,32 @@ function lineIndexOf(lineStarts: readonly number[], offset: number): number {
   return lo;
 }
 
+interface TableRow {
+  line: number;
+  /** Where the next cell is looked for on the row's line. */
+  cursor: number;
+}
+
+/** Maps a table cell's content to the Markdown: the cell is found on its row's line after the previous cell. */
+function cellMapper(
+  src: string,
+  lineStarts: readonly number[],
+  row: TableRow,
+  content: string,
+  env: Env | undefined,
+): InlineMapper {
+  const lineStart = lineStarts[row.line] ?? src.length;
+  const lineText = src.slice(lineStart, (lineStarts[row.line + 1] ?? src.length + 1) - 1);
+  const found = content ? lineText.indexOf(content, row.cursor) : -1;
+  const start = lineStart + (found >= 0 ? found : row.cursor);
+  if (found >= 0) row.cursor = found + content.length;
+  const markdownOffset = (offset: number) => start + offset;
+  return {
+    markdownOffset,
+    position: (offset) => contextOf(env)?.positionOf?.(markdownOffset(offset)),
+  };
+}
+
 /** Offsets where each line of `text` starts. */
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
@@ -211,11 +237,16 @@ export function inlineLinesPlugin(md: MarkdownIt): void {
   md.core.ruler.at("inline", (state: StateCore) => {
     const lineStarts = lineStartsOf(state.src);
     state.env[LINE_STARTS] = lineStarts;
+    // markdown-it gives a table's cells no line: they are found in order on their row's line.
+    let row: TableRow | undefined;
     for (const token of state.tokens) {
+      if (token.type === "tr_open" && token.map) row = { line: token.map[0], cursor: 0 };
       if (token.type !== "inline") continue;
       let mapper = token.meta?.[INLINE_MAPPER_META] as InlineMapper | undefined;
       if (!mapper && token.map) {
         mapper = contentMapper(state.src, lineStarts, token.content, token.map[0], state.env);
+      } else if (!mapper && row) {
+        mapper = cellMapper(state.src, lineStarts, row, token.content, state.env);
       }
       withInlineMapper(state.env, mapper, () =>
         md.inline.parse(token.content, md, state.env, token.children ?? []),

@@ -23,6 +23,9 @@ import {
 import { readTagMarker, shortcodeEnv } from "./shortcode-env.js";
 import { readTag, type StringArgument, type Tag } from "./tag-syntax.js";
 
+/** The offsets of a block tag in the Markdown, [start, end), on its tokens' meta. */
+export const TAG_RANGE = "syllabusTagRange";
+
 export const BLOCK_TOKENS = {
   pauseOpen: "syllabus_pause_open",
   /** Ends the question, which stands between the opening and this as an inline token. */
@@ -126,10 +129,15 @@ export function shortcodeBlockRule(
   const at = source.position(tag.start);
   const raw = source.text.slice(tag.start, tag.end);
   const map: [number, number] = [startLine, lastLine + 1];
+  // Where the tag itself is in the Markdown (not its line: a container's marker may come first).
+  const tagStart = source.markdownOffset(tag.start);
+  const tagLast = source.markdownOffset(tag.end - 1);
+  const range = tagStart === undefined || tagLast === undefined ? undefined : [tagStart, tagLast + 1];
   const push = (type: string, nesting: Token["nesting"] = 0) => {
     const token = state.push(type, "", nesting);
     token.map = map;
     token.content = raw;
+    token.meta = { [TAG_RANGE]: range };
     if (at) setTokenPosition(token, at);
     return token;
   };

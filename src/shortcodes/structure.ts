@@ -22,7 +22,7 @@ import {
   tokenPosition,
   type SourcePosition,
 } from "../markdown/render-context.js";
-import { BLOCK_TOKENS } from "./block-rule.js";
+import { BLOCK_TOKENS, TAG_RANGE } from "./block-rule.js";
 import { TOKENS, type TagProblemReport } from "./inline-rule.js";
 import { BODY_TEMPLATES_OPTION, isShortcode } from "./registry.js";
 import { shortcodeEnv, type ShortcodeEnv } from "./shortcode-env.js";
@@ -373,15 +373,14 @@ function collectBlock(walk: Walk, token: Token): void {
   const tag =
     (token.type === BLOCK_TOKENS.pauseOpen || token.type === BLOCK_TOKENS.pauseClose) &&
     !isLiteral(token);
-  if (!verbatim && !tag) return;
+  if (tag) {
+    const range = token.meta?.[TAG_RANGE] as [number, number] | undefined;
+    if (range) collect.tags.push(range);
+    return;
+  }
+  if (!verbatim) return;
   walk.lineStarts ??= lineStartsOf(walk.state.src);
   const start = walk.lineStarts[token.map[0]] ?? walk.state.src.length;
   const end = (walk.lineStarts[token.map[1]] ?? walk.state.src.length + 1) - 1;
-  if (tag) {
-    // The tag alone on its lines: from its `{%` to the end of its last line.
-    const from = start + (walk.state.src.slice(start, end).search(/\S/) + 1 || 1) - 1;
-    collect.tags.push([from, Math.max(from, end)]);
-  } else {
-    collect.verbatim.push([start, Math.max(start, end)]);
-  }
+  collect.verbatim.push([start, Math.max(start, end)]);
 }

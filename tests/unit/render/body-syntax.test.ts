@@ -231,6 +231,23 @@ describe("shortcodes are found wherever markdown-it reads text", () => {
     expect(document.querySelectorAll("li")).toHaveLength(2);
   });
 
+  // Regression: with bodyTemplates, the tag's range began at its line's first character, so a
+  // blockquote's `>` or a list's `-` was replaced with the tag and the container was lost.
+  it("keeps a pause in a blockquote and in a list item with bodyTemplates too", () => {
+    const quote = templated('> {% pause "Q?" %}\n> answer {{ x }}\n> {% endpause %}\n');
+    expect(quote.diagnostics).toEqual([]);
+    expect(quote.document.querySelector("blockquote > details > p")?.textContent).toBe(
+      "answer VALUE",
+    );
+    const list = templated('- {% pause "Q?" %}\n  answer\n  {% endpause %}\n- next\n');
+    expect(list.diagnostics).toEqual([]);
+    expect(
+      [...list.document.querySelectorAll("body > ul > li")].map(
+        (li) => li.querySelector("summary")?.textContent ?? li.textContent,
+      ),
+    ).toEqual(["Pause and think: Q?", "next"]);
+  });
+
   it("closes a pause left open where its container ends, and reports it", () => {
     const { document, diagnostics } = render('> {% pause "Q?" %}\n> Think.\n\nAfter.\n');
     expect(brief(diagnostics)).toEqual([
@@ -243,6 +260,29 @@ describe("shortcodes are found wherever markdown-it reads text", () => {
   it("reports a pause inside a paragraph: it stands on a line of its own", () => {
     expect(brief(render('Text {% pause "Q?" %} more\n').diagnostics)).toEqual([
       '5:6 error shortcode-placement {% pause %} must stand on a line of its own [{% pause "Question?" %} and {% endpause %} each take a line, with the prompt\'s text between them]',
+    ]);
+  });
+
+  // Regression: markdown-it gives table cells no position: every problem in a table was reported at
+  // the body's first line, and with bodyTemplates code in a cell was not protected.
+  it("locates problems in table cells, and keeps code in a cell as written with bodyTemplates", () => {
+    const { diagnostics } = render(
+      'Intro.\n\n| a | b |\n| - | - |\n| x | y {% sidenot "x" %} |\n| $\\frac{$ | z |\n',
+    );
+    expect(diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual([
+      [9, 12, "shortcode-unknown"],
+      [10, 4, "math-tex"],
+    ]);
+    const table = templated("| `{{ x }}` | {{ x }} |\n| - | - |\n| `{{ x }}` | {{ x }} |\n");
+    expect([...table.document.querySelectorAll("code")].map((c) => c.textContent)).toEqual([
+      "{{ x }}",
+      "{{ x }}",
+    ]);
+    expect([...table.document.querySelectorAll("td, th")].map((c) => c.textContent)).toEqual([
+      "{{ x }}",
+      "VALUE",
+      "{{ x }}",
+      "VALUE",
     ]);
   });
 
