@@ -11,9 +11,7 @@
  * argument, a figure caption) sets its own mapping with `withInlineMapper`.
  */
 import type { Env, MarkdownIt, StateCore, StateInline, Token } from "markdown-it";
-import { contextOf, setTokenPosition, type SourcePosition } from "./render-context.js";
-
-export { tokenPosition } from "./render-context.js";
+import { contextOf, sourceOf, type SourcePosition } from "./render-context.js";
 
 /** Where offsets in the inline text being parsed come from. */
 export interface InlineMapper {
@@ -23,9 +21,6 @@ export interface InlineMapper {
   markdownOffset: (offset: number) => number | undefined;
 }
 
-const LINE = "syllabusLine";
-const START = "syllabusStart";
-const END = "syllabusEnd";
 const MAPPER = "syllabusInlineMapper";
 /** Line starts of the Markdown being parsed, set by the `inline` core rule. */
 const LINE_STARTS = "syllabusLineStarts";
@@ -57,26 +52,25 @@ function remember(env: Env | undefined, token: Token, offset: number): Token {
   const mapper = currentMapper(env);
   if (!mapper) return token;
   const markdown = mapper.markdownOffset(offset);
-  setTokenPosition(token, mapper.position(offset));
-  const meta = token.meta ?? {};
-  meta[START] = markdown;
+  const source = sourceOf(token);
+  source.position = mapper.position(offset);
+  source.start = markdown;
   const lineStarts = env?.[LINE_STARTS] as number[] | undefined;
-  if (markdown !== undefined && lineStarts) meta[LINE] = lineIndexOf(lineStarts, markdown);
-  token.meta = meta;
+  if (markdown !== undefined && lineStarts) source.line = lineIndexOf(lineStarts, markdown);
   return token;
 }
 
 /** The 0-based line of the Markdown being parsed that an inline token starts on, when known. */
 export function inlineLine(token: Token): number | undefined {
-  const line = token.meta?.[LINE];
-  return typeof line === "number" ? line : undefined;
+  return sourceOf(token).line;
 }
 
 /** Offsets of an inline token in the Markdown being parsed, [start, end), when it is a slice of it. */
 export function tokenRange(token: Token): [number, number] | undefined {
-  const start = token.meta?.[START];
-  const end = token.meta?.[END];
-  return typeof start === "number" && typeof end === "number" ? [start, end] : undefined;
+  const source = sourceOf(token);
+  return source.start !== undefined && source.end !== undefined
+    ? [source.start, source.end]
+    : undefined;
 }
 
 /**
@@ -271,9 +265,8 @@ export function recordInlineEnds(md: MarkdownIt): void {
         for (let i = before; i < state.tokens.length; i++) {
           const token = state.tokens[i]!;
           // Text is pushed when the next token is: its end is not this rule's.
-          if (token.type !== "text" && token.meta?.[END] === undefined) {
-            token.meta = { ...(token.meta ?? {}), [END]: end };
-          }
+          const source = sourceOf(token);
+          if (token.type !== "text" && source.end === undefined) source.end = end;
         }
       }
       return ok;

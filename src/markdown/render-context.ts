@@ -55,7 +55,6 @@ export interface RenderContext {
 }
 
 const KEY = "syllabus";
-const POSITION = "syllabusPosition";
 
 export function createEnv(context: RenderContext): Env {
   return { [KEY]: context };
@@ -65,13 +64,39 @@ export function contextOf(env: Env | undefined): RenderContext | undefined {
   return env?.[KEY] as RenderContext | undefined;
 }
 
-/** The position in the author's file where an inline token starts, when known. */
+/**
+ * Where a token came from. Kept beside the token, not in its `meta`, which
+ * markdown-it's own rules replace (a reference link sets `meta = { label }`).
+ */
+export interface TokenSource {
+  /** Where it starts in the author's file. */
+  position?: SourcePosition | undefined;
+  /** Its offsets in the Markdown being parsed, [start, end), when it is a slice of it. */
+  start?: number | undefined;
+  end?: number | undefined;
+  /** The 0-based line of the Markdown it starts on. */
+  line?: number | undefined;
+}
+
+const SOURCES = new WeakMap<Token, TokenSource>();
+
+/** The token's source record, created on first use. */
+export function sourceOf(token: Token): TokenSource {
+  let source = SOURCES.get(token);
+  if (!source) {
+    source = {};
+    SOURCES.set(token, source);
+  }
+  return source;
+}
+
+/** The position in the author's file where a token starts, when known. */
 export function tokenPosition(token: Token): SourcePosition | undefined {
-  return token.meta?.[POSITION] as SourcePosition | undefined;
+  return SOURCES.get(token)?.position;
 }
 
 export function setTokenPosition(token: Token, position: SourcePosition | undefined): void {
-  token.meta = { ...(token.meta ?? {}), [POSITION]: position };
+  sourceOf(token).position = position;
 }
 
 /** Where a problem is: a 0-based Markdown line, or the token it is in (its own position, if known). */
@@ -87,7 +112,7 @@ export function locationOf(
   if (typeof where === "object" && where !== null) {
     const position = tokenPosition(where);
     if (position && context.locatePosition) return context.locatePosition(position, needle);
-    return context.locate(fallbackLine ?? (where.meta?.syllabusLine as number | undefined), needle);
+    return context.locate(fallbackLine ?? SOURCES.get(where)?.line, needle);
   }
   return context.locate(where ?? fallbackLine, needle);
 }

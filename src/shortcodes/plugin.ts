@@ -20,7 +20,7 @@ import { PAUSE_CLOSING, PAUSE_QUESTION_END, pauseStart } from "./pause.js";
 import { shortcodeInlineRule, TOKENS } from "./inline-rule.js";
 import { rawHtmlShortcodes } from "./raw-html.js";
 import { shortcodeEnv, TAG_MARKER_OPEN, type CiteCall } from "./shortcode-env.js";
-import { checkShortcodes, isLiteral, pairPauses } from "./structure.js";
+import { checkReferences, checkShortcodes, isLiteral, pairPauses } from "./structure.js";
 
 /**
  * markdown-it's `text` rule, which skips characters no rule starts with, also
@@ -50,6 +50,7 @@ export function shortcodesPlugin(md: MarkdownIt): void {
   md.core.ruler.before("inline", "syllabus_raw_html_shortcodes", rawHtmlShortcodes);
   md.core.ruler.before("inline", "syllabus_pause_pairs", pairPauses);
   md.core.ruler.after("inline", "syllabus_shortcodes_in_context", checkShortcodes);
+  md.core.ruler.after("block", "syllabus_shortcodes_in_references", checkReferences);
 
   const rules = md.renderer.rules;
   const literal = (token: Token) => escapeHtml(token.content);

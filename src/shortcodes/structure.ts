@@ -16,12 +16,7 @@ import { scanHtml } from "../core/html-scan.js";
 import { countWords } from "../core/text.js";
 import { lineStartsOf, tokenRange } from "../markdown/inline-lines.js";
 import { NOTE_CLOSE, NOTE_OPEN } from "../markdown/notes.js";
-import {
-  contextOf,
-  reportAtPosition,
-  tokenPosition,
-  type SourcePosition,
-} from "../markdown/render-context.js";
+import { reportAt, reportAtPosition, tokenPosition, type Where } from "../markdown/render-context.js";
 import { BLOCK_TOKENS, TAG_RANGE } from "./block-rule.js";
 import { TOKENS, type TagProblemReport } from "./inline-rule.js";
 import { BODY_TEMPLATES_OPTION, isShortcode } from "./registry.js";
@@ -134,7 +129,6 @@ export function checkShortcodes(state: StateCore): void {
       token.children = children(walk, token.children, heading ? "heading" : undefined);
     }
   }
-  checkReferences(walk);
   for (const open of walk.raw) {
     reportAtPosition(
       state.env,
@@ -231,25 +225,30 @@ function children(walk: Walk, tokens: Token[], outer: Place | undefined): Token[
 
 /** A shortcode written in a link's or image's destination or title is not rendered there. */
 function checkAttributes(walk: Walk, token: Token): void {
-  if (walk.shortcodes.mode !== "source") return;
+  // A reference link's destination is its definition's, checked there.
+  if (walk.shortcodes.mode !== "source" || token.meta?.label !== undefined) return;
   for (const name of token.type === "image" ? ["src", "title"] : ["href", "title"]) {
     const value = token.attrGet(name);
     const tag = value === null ? undefined : shortcodeIn(decoded(String(value)));
-    if (tag) reportInAttribute(walk, tokenPosition(token), tag);
+    if (tag) reportInAttribute(walk.state, token, tag);
   }
 }
 
-/** Link reference definitions (`[x]: <url> "title"`) have no token: each is found in the source by its text. */
-function checkReferences(walk: Walk): void {
-  const references = walk.state.env?.references;
-  if (!references || walk.shortcodes.mode !== "source") return;
-  const context = contextOf(walk.state.env);
-  for (const { href, title } of Object.values(references)) {
-    for (const value of [decoded(href), title]) {
+/**
+ * Link reference definitions (`[x]: <url> "title"`): each checked once, where
+ * it is written (the links that use it are not checked again). Before
+ * markdown-it's `strip_references` rule takes their tokens away.
+ */
+export function checkReferences(state: StateCore): void {
+  const shortcodes = shortcodeEnv(state.env);
+  if (!shortcodes || shortcodes.mode !== "source") return;
+  for (const token of state.tokens) {
+    const label = token.type === "reference_definition" ? (token.meta?.label as string | undefined) : undefined;
+    const reference = label === undefined ? undefined : state.env?.references?.[label];
+    if (!reference) continue;
+    for (const value of [decoded(reference.href), reference.title]) {
       const tag = shortcodeIn(value);
-      if (!tag) continue;
-      const offset = walk.state.src.indexOf(tag.text);
-      reportInAttribute(walk, offset >= 0 ? context?.positionOf?.(offset) : undefined, tag);
+      if (tag) reportInAttribute(state, token.map?.[0], tag);
     }
   }
 }
@@ -267,17 +266,14 @@ function decoded(url: string): string {
   }
 }
 
-function reportInAttribute(
-  walk: Walk,
-  position: SourcePosition | undefined,
-  tag: { name: string },
-): void {
-  reportAtPosition(
-    walk.state.env,
-    position,
+function reportInAttribute(state: StateCore, where: Where, tag: { name: string; text: string }): void {
+  reportAt(
+    state.env,
+    where,
     "error",
     "shortcode-in-attribute",
     `{% ${tag.name} %} cannot stand in a link's or image's destination or title: it would not be rendered there`,
+    tag.text,
     "put it in the text; for a figure whose caption cites a work, write the figure as raw HTML with the shortcode in its <figcaption>",
   );
 }

@@ -324,6 +324,23 @@ describe("shortcodes are found wherever markdown-it reads text", () => {
   });
 });
 
+describe("link reference definitions", () => {
+  // Regression: markdown-it gives a reference link's token a new meta, which lost its position; a
+  // shortcode in a definition's title was reported twice, once at the first `{% cite` of the body.
+  it("locate a reference link's problems at the link, and a shortcode in a definition once, at the definition", () => {
+    const link = render("Para\nline two [x] here.\n\n[x]: javascript:alert(1)\n");
+    expect(link.diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual([
+      [6, 11, "unsafe-url"],
+    ]);
+    const definition = render(`See {% cite "a" %} and [y].\n\n[y]: /u "T {% cite 'b' %}"\n`, {
+      cite: () => "[1]",
+    });
+    expect(definition.diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual([
+      [7, 12, "shortcode-in-attribute"],
+    ]);
+  });
+});
+
 describe("whitespace control", () => {
   it("trims the spaces and the line break beside {%- cite -%}, within the paragraph", () => {
     const { html } = render('A claim\n{%- cite "k" -%}\n. Next.\n', { cite: () => "[1]" });
