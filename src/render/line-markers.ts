@@ -15,7 +15,12 @@ const NUNJUCKS = new RegExp(
 );
 const MARKER = new RegExp(`${OPEN}(${MARKER_DIGITS})${CLOSE}`, "g");
 
-/** The text with a marker at the end of every line that does not end inside a Nunjucks construct. */
+/**
+ * The text with a marker at the end of every line that does not end inside a
+ * Nunjucks construct, nor with one that trims the whitespace after it
+ * (`-%}`): a marker there would stop the trimming. Such a line's number is
+ * found from the next marker.
+ */
 export function markLines(text: string): string {
   const inside: [number, number][] = [];
   for (const match of text.matchAll(NUNJUCKS))
@@ -27,7 +32,9 @@ export function markLines(text: string): string {
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) {
     while (span < inside.length && inside[span]![1] <= i) span++;
     const covered = span < inside.length && inside[span]![0] < i;
-    out += text.slice(from, i) + (covered ? "" : `${OPEN}${encodeMarkerNumber(line)}${CLOSE}`);
+    const trims = /-[%}#]\}[ \t]*$/.test(text.slice(from, i));
+    out +=
+      text.slice(from, i) + (covered || trims ? "" : `${OPEN}${encodeMarkerNumber(line)}${CLOSE}`);
     from = i;
     line++;
   }

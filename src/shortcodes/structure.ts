@@ -242,13 +242,19 @@ function checkAttributes(walk: Walk, token: Token): void {
 export function checkReferences(state: StateCore): void {
   const shortcodes = shortcodeEnv(state.env);
   if (!shortcodes || shortcodes.mode !== "source") return;
+  let lines: string[] | undefined;
   for (const token of state.tokens) {
     const label = token.type === "reference_definition" ? (token.meta?.label as string | undefined) : undefined;
     const reference = label === undefined ? undefined : state.env?.references?.[label];
     if (!reference) continue;
     for (const value of [decoded(reference.href), reference.title]) {
       const tag = shortcodeIn(value);
-      if (tag) reportInAttribute(state, token.map?.[0], tag);
+      if (!tag || !token.map) continue;
+      lines ??= state.src.split("\n");
+      // A definition may span lines (label, destination, title): the line the tag is on.
+      let line = token.map[0];
+      while (line < token.map[1] - 1 && !lines[line]?.includes(tag.text)) line++;
+      reportInAttribute(state, line, tag);
     }
   }
 }

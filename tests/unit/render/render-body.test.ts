@@ -548,6 +548,14 @@ describe("renderBody: bodyTemplates", () => {
     ]);
   });
 
+  // Regression: a line marker after `-%}` stopped Nunjucks trimming the line break after it.
+  it("trims after -%} as Nunjucks does", () => {
+    const { document } = render('{% for i in ["a", "b"] -%}\n- {{ i }}\n{% endfor %}\n', {
+      templates: SITE,
+    });
+    expect([...document.querySelectorAll("li")].map((li) => li.innerHTML)).toEqual(["a", "b"]);
+  });
+
   it("includes templates from the course's _includes/", () => {
     expect(render('{% include "greeting.njk" %}\n', { templates: SITE }).html).toBe(
       "<p>Hello from an include</p>\n",
