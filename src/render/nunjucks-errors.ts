@@ -5,6 +5,7 @@
  * a filter not found, a block left open at the end. For those, the tag is
  * found with Nunjucks' own lexer.
  */
+import path from "node:path";
 import nunjucks from "nunjucks";
 
 export interface NunjucksProblem {
@@ -47,14 +48,33 @@ export function describeNunjucksError(error: unknown, text: string): NunjucksPro
       .map((l) => l.trim())
       .filter(Boolean)
       .at(-1) ?? full;
-  const message = `Nunjucks: ${detail.replace(/^Error: /, "")}`;
-  const position = /\[Line (\d+), Column (\d+)\]/.exec(full);
+  const runtime = detail.startsWith("Error:");
+  const what = detail.replace(/^Error: /, "");
+  // Nunjucks names the template each error is in, the body being "(unknown path)": the last is where it happened.
+  const frames = [...full.matchAll(/\(([^)]*)\)(?: \[Line (\d+), Column (\d+)\])?/g)];
+  const deepest = frames.at(-1);
+  if (deepest && deepest[1] !== "unknown path") {
+    // In an included template: the problem is reported at the include, and names the included file.
+    const where = deepest[2] ? `:${Number(deepest[2]) + (runtime ? 1 : 0)}` : "";
+    const absolute = deepest[1]!.split(path.sep).join("/");
+    // As the author knows it: from the course's _includes/ folder.
+    const file = absolute.includes("/_includes/")
+      ? absolute.slice(absolute.lastIndexOf("/_includes/") + 1)
+      : path.basename(absolute);
+    const include = findInclude(lex(text) ?? [], deepest[1]!);
+    return {
+      message: `Nunjucks: in ${file}${where}: ${what}`,
+      line: include ? include.lineno + 1 : undefined,
+      column: include ? include.colno + 1 : undefined,
+    };
+  }
+  const message = `Nunjucks: ${what}`;
+  const position = deepest?.[2] !== undefined ? deepest : undefined;
   if (position) {
-    const runtime = detail.startsWith("Error:");
     return {
       message,
-      line: Number(position[1]) + (runtime ? 1 : 0),
-      column: Number(position[2]) + (runtime ? 1 : 0),
+      line: Number(position[2]) + (runtime ? 1 : 0),
+      column: Number(position[3]) + (runtime ? 1 : 0),
     };
   }
   const found = findTag(text, detail);
@@ -63,6 +83,19 @@ export function describeNunjucksError(error: unknown, text: string): NunjucksPro
     line: found?.lineno === undefined ? undefined : found.lineno + 1,
     column: found ? found.colno + 1 : undefined,
   };
+}
+
+/** The include (or import) in the body whose template name `file` ends with. */
+function findInclude(tokens: LexToken[], file: string): LexToken | undefined {
+  const normalized = file.split(path.sep).join("/");
+  return tokens.find(
+    (t, i) =>
+      t.type === "string" &&
+      (normalized === t.value || normalized.endsWith(`/${t.value}`)) &&
+      tokens
+        .slice(Math.max(0, i - 4), i)
+        .some((p) => p.type === "symbol" && /^(include|import|from|extends)$/.test(p.value)),
+  );
 }
 
 /** The token the message is about: the include of a missing template, the unknown filter, the block left open. */

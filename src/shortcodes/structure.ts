@@ -361,6 +361,8 @@ function collectInline(walk: Walk, token: Token): void {
   const verbatim =
     token.type === "code_inline" ||
     token.type === "math_inline" ||
+    // A backslash escape (`\{%` shows a tag as text): Nunjucks must not read what it escapes.
+    (token.type === "text_special" && token.info === "escape") ||
     (token.type === "html_inline" && scanHtml(token.content)[0]?.kind === "comment");
   const tag = isShortcodeToken(token) && token.type !== TOKENS.nunjucksComment;
   const range = verbatim || tag ? tokenRange(token) : undefined;

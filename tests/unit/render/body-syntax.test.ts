@@ -317,10 +317,13 @@ describe("shortcodes are found wherever markdown-it reads text", () => {
     ).toEqual(["5:17 error shortcode-placement {% marginnote %} cannot stand inside another note"]);
   });
 
-  it("does not read an escaped tag: \\{% shows the tag as written", () => {
-    const { html, diagnostics } = render('Write \\{% sidenote "text" %} for a note.\n');
-    expect(html).toBe("<p>Write {% sidenote “text” %} for a note.</p>\n");
-    expect(diagnostics).toEqual([]);
+  it("does not read an escaped tag: \\{% shows the tag as written, with bodyTemplates too", () => {
+    const body = 'Write \\{% sidenote "text" %} for a note, and \\{{ x }}.\n';
+    for (const { html, diagnostics } of [render(body), templated(body)]) {
+      // The escape shows the tag; the typographer curls its quotes as in any text.
+      expect(html).toBe("<p>Write {% sidenote “text” %} for a note, and {{ x }}.</p>\n");
+      expect(diagnostics).toEqual([]);
+    }
   });
 });
 

@@ -5,7 +5,10 @@ import { SHORTCODE_NAMES } from "../../../src/shortcodes/registry.js";
 import type { CiteCall } from "../../../src/shortcodes/shortcode-env.js";
 import { bodyRenderer, brief, PATH, SITE } from "../../support/render.js";
 
-const render = bodyRenderer({ "_includes/greeting.njk": "Hello from an include" });
+const render = bodyRenderer({
+  "_includes/greeting.njk": "Hello from an include",
+  "_includes/broken.njk": "Fine.\n{{ missing }}\n",
+});
 
 describe("renderBody: plain Markdown", () => {
   it("renders Markdown and counts its words", () => {
@@ -554,6 +557,13 @@ describe("renderBody: bodyTemplates", () => {
       templates: SITE,
     });
     expect([...document.querySelectorAll("li")].map((li) => li.innerHTML)).toEqual(["a", "b"]);
+  });
+
+  // Regression: an error inside an included template was reported at that file's line, as if in the article.
+  it("reports an error inside an included template at the include, naming the file and its line", () => {
+    expect(
+      brief(render('One.\n\nTwo {% include "broken.njk" %}\n', { templates: SITE }).diagnostics),
+    ).toEqual(['7:5 error nunjucks Nunjucks: in _includes/broken.njk:2: "missing" is undefined']);
   });
 
   it("includes templates from the course's _includes/", () => {
