@@ -1,9 +1,10 @@
 /**
  * Opaque markers for text that must pass through a stage untouched. They use
  * Unicode private-use characters, which neither Nunjucks nor markdown-it
- * interpret and no author types, and carry no letters or digits, so they
- * never leak into heading slugs. Every marker kind's characters are here,
- * so that no two kinds share them:
+ * interpret, and carry no letters or digits, so they never leak into heading
+ * slugs. An author who types one gets an error (`RESERVED_CHARACTERS`): it
+ * would be read as a marker. Every marker kind's characters are here, so
+ * that no two kinds share them:
  *
  * - U+E000/E001: HTML substituted after markdown-it has run (citations)
  * - U+E002/E003: source text hidden from Nunjucks (code, math, comments)
@@ -13,6 +14,9 @@
  */
 
 const DIGIT_BASE = 0xe010;
+
+/** Every character markers are made of: reserved, in what authors write. */
+export const RESERVED_CHARACTERS = /[\ue000-\ue019]/;
 
 /** The digits of a number as private-use characters (U+E010–U+E019), for markers. */
 export const MARKER_DIGITS = "[\\ue010-\\ue019]+";

@@ -8,7 +8,7 @@
  */
 import type { Environment } from "nunjucks";
 import type { Diagnostic, Location } from "../core/diagnostics.js";
-import { htmlPlaceholders } from "../core/markers.js";
+import { htmlPlaceholders, RESERVED_CHARACTERS } from "../core/markers.js";
 import { timed } from "../core/phases.js";
 import { LineIndex } from "../core/text.js";
 import type { UiStrings } from "../core/ui-strings.js";
@@ -112,12 +112,36 @@ export function templateBody(
   );
 }
 
+/**
+ * The file with every reserved character (see core/markers.ts) reported and
+ * replaced by U+FFFD, so that none is read as a marker. The same length, so
+ * every position stays where it was.
+ */
+function withoutReservedCharacters(file: SourceFile, diagnostics: Diagnostic[]): SourceFile {
+  if (!RESERVED_CHARACTERS.test(file.body)) return file;
+  const every = new RegExp(RESERVED_CHARACTERS.source, "g");
+  const bodyStart = file.text.length - file.body.length;
+  for (const match of file.body.matchAll(every)) {
+    const code = match[0].charCodeAt(0).toString(16).toUpperCase();
+    diagnostics.push({
+      file: file.path,
+      ...file.lines.position(bodyStart + match.index),
+      severity: "error",
+      rule: "reserved-character",
+      message: `Character U+${code} is reserved: Syllabus uses it to mark text while rendering`,
+      hint: `write it as &#x${code}; if the page must show it`,
+    });
+  }
+  return { ...file, body: file.body.replace(every, "\ufffd") };
+}
+
 function renderBodyUntimed(
-  file: SourceFile,
+  written: SourceFile,
   md: BodyMarkdown,
   options: RenderBodyOptions,
 ): RenderedBody {
   const diagnostics: Diagnostic[] = [];
+  const file = withoutReservedCharacters(written, diagnostics);
   const citations: CiteCall[] = [];
   const markers = htmlPlaceholders();
   const templated = options.templates && templateBody(file, md, options.templates, diagnostics);

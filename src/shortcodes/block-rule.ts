@@ -132,7 +132,8 @@ export function shortcodeBlockRule(
   // Where the tag itself is in the Markdown (not its line: a container's marker may come first).
   const tagStart = source.markdownOffset(tag.start);
   const tagLast = source.markdownOffset(tag.end - 1);
-  const range = tagStart === undefined || tagLast === undefined ? undefined : [tagStart, tagLast + 1];
+  const range =
+    tagStart === undefined || tagLast === undefined ? undefined : [tagStart, tagLast + 1];
   const push = (type: string, nesting: Token["nesting"] = 0) => {
     const token = state.push(type, "", nesting);
     token.map = map;

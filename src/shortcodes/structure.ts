@@ -16,7 +16,12 @@ import { scanHtml } from "../core/html-scan.js";
 import { countWords } from "../core/text.js";
 import { lineStartsOf, tokenRange } from "../markdown/inline-lines.js";
 import { NOTE_CLOSE, NOTE_OPEN } from "../markdown/notes.js";
-import { reportAt, reportAtPosition, tokenPosition, type Where } from "../markdown/render-context.js";
+import {
+  reportAt,
+  reportAtPosition,
+  tokenPosition,
+  type Where,
+} from "../markdown/render-context.js";
 import { BLOCK_TOKENS, TAG_RANGE } from "./block-rule.js";
 import { TOKENS, type TagProblemReport } from "./inline-rule.js";
 import { BODY_TEMPLATES_OPTION, isShortcode } from "./registry.js";
@@ -244,7 +249,8 @@ export function checkReferences(state: StateCore): void {
   if (!shortcodes || shortcodes.mode !== "source") return;
   let lines: string[] | undefined;
   for (const token of state.tokens) {
-    const label = token.type === "reference_definition" ? (token.meta?.label as string | undefined) : undefined;
+    const label =
+      token.type === "reference_definition" ? (token.meta?.label as string | undefined) : undefined;
     const reference = label === undefined ? undefined : state.env?.references?.[label];
     if (!reference) continue;
     for (const value of [decoded(reference.href), reference.title]) {
@@ -272,7 +278,11 @@ function decoded(url: string): string {
   }
 }
 
-function reportInAttribute(state: StateCore, where: Where, tag: { name: string; text: string }): void {
+function reportInAttribute(
+  state: StateCore,
+  where: Where,
+  tag: { name: string; text: string },
+): void {
   reportAt(
     state.env,
     where,

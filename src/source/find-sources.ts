@@ -30,7 +30,11 @@ export function findSources(root: string, contentDir: string): FoundSources {
       if (entry.isDirectory()) walk(absolute);
       else if (entry.isFile() && entry.name.endsWith(".md")) {
         const fromContent = path.relative(contentDir, absolute).split(path.sep).join("/");
-        sources.push({ path: fromRoot(absolute), absolutePath: absolute, origin: classify(fromContent) });
+        sources.push({
+          path: fromRoot(absolute),
+          absolutePath: absolute,
+          origin: classify(fromContent),
+        });
       } else if (entry.name.endsWith(".njk")) {
         templates.push(fromRoot(absolute));
       }
@@ -38,7 +42,10 @@ export function findSources(root: string, contentDir: string): FoundSources {
   };
   walk(contentDir);
   const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return { sources: sources.sort((a, b) => byPath(a.path, b.path)), templates: templates.sort(byPath) };
+  return {
+    sources: sources.sort((a, b) => byPath(a.path, b.path)),
+    templates: templates.sort(byPath),
+  };
 }
 
 /** `topics/<slug>.md` and `topics/<slug>/index.md` are articles; anything else is a page. */

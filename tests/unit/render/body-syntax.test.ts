@@ -327,6 +327,26 @@ describe("shortcodes are found wherever markdown-it reads text", () => {
   });
 });
 
+describe("characters Syllabus reserves", () => {
+  // Regression: a private-use character typed by an author (icon fonts use them) was read as one
+  // of our markers: another citation's HTML, or a copy of a code span, appeared in its place.
+  it("reports each, at its place, and never reads it as a marker", () => {
+    const { html, diagnostics } = render(
+      'A \ue000\ue010\ue001 B{% cite "k" %} and \ue006\ue010\ue007.\n',
+      { cite: () => "[1]" },
+    );
+    expect(diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual([
+      [5, 3, "reserved-character"],
+      [5, 4, "reserved-character"],
+      [5, 5, "reserved-character"],
+      [5, 27, "reserved-character"],
+      [5, 28, "reserved-character"],
+      [5, 29, "reserved-character"],
+    ]);
+    expect(html).toBe("<p>A \ufffd\ufffd\ufffd B[1] and \ufffd\ufffd\ufffd.</p>\n");
+  });
+});
+
 describe("link reference definitions", () => {
   // Regression: markdown-it gives a reference link's token a new meta, which lost its position; a
   // shortcode in a definition's title was reported twice, once at the first `{% cite` of the body.
