@@ -28,11 +28,14 @@ export function inlineFromHtml(
   return inline;
 }
 
-/** An html block holding a slice of another's content. */
+/** An html block holding a slice of another's content, its lines starting where the slice does. */
 export function htmlSlice(state: StateCore, block: Token, start: number, end: number): Token {
   const piece = new state.Token("html_block", "", 0);
   piece.content = block.content.slice(start, end);
-  piece.map = block.map;
+  if (block.map) {
+    const linesBefore = block.content.slice(0, start).split("\n").length - 1;
+    piece.map = [block.map[0] + linesBefore, block.map[1]];
+  }
   piece.level = block.level;
   return piece;
 }

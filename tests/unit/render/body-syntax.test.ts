@@ -403,6 +403,16 @@ describe("shortcodes in raw HTML", () => {
     expect(html).toContain('<!-- {% sidenote "hidden" %} -->');
   });
 
+  // Regression: each piece of a split html block kept the block's first line, so a problem after
+  // a shortcode was located lines too early.
+  it("locates a raw-HTML problem after a shortcode in the same block at its own line", () => {
+    const { diagnostics } = render(
+      '<figure>\n<figcaption>From {% cite "k" %}</figcaption>\n<img src="a.png" onerror="x">\n</figure>\n',
+      { cite: () => "[1]" },
+    );
+    expect(diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual([[7, 18, "unsafe-html"]]);
+  });
+
   it("reports a shortcode inside an HTML tag, at its position", () => {
     expect(
       brief(
