@@ -45,7 +45,8 @@ export function renderPageBody(
   context: BodyRenderContext,
 ): RenderedBody {
   const key = `${context.fingerprint}\u0000${page.url}\u0000${page.title ?? ""}\u0000${file.text}`;
-  const cached = context.cache?.pages.get(file.path);
+  // With bodyTemplates a body depends on the includes it uses, which are not known: it is never reused.
+  const cached = context.templates ? undefined : context.cache?.pages.get(file.path);
   if (cached?.key === key) return cached.body;
   const glossary = context.glossaryLinking(page.slug);
   const body = renderBody(file, context.markdown, {

@@ -109,11 +109,13 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
   if (!session.rebuilds) config.setQuietMode(true);
   config.setInputDirectory(input);
   config.setIncludesDirectory(path.relative(path.resolve(input), INCLUDES_DIR));
-  // `_data/` is ours to read and check (src/options.ts, blocks, bibliography); Eleventy would stop at
+  // `_data/` is ours to read and check (src/schema/: options, blocks; the bibliography); Eleventy would stop at
   // a malformed file with a stack trace. Point it at a folder that holds no data, and watch ours.
   config.setDataDirectory(
     path.relative(path.resolve(input), path.join(root, "_data", "eleventy-data-unused")),
   );
   config.addWatchTarget(path.relative(process.cwd(), path.join(root, "_data")));
+  // With bodyTemplates, bodies include from the course's own _includes/.
+  config.addWatchTarget(path.relative(process.cwd(), path.join(root, "_includes")));
   config.setTemplateFormats(["njk"]);
 }

@@ -20,7 +20,8 @@ import { describeNunjucksError } from "./nunjucks-errors.js";
 
 /** The Nunjucks environment bodies run in: includes from the course's `_includes/`, undefined values are errors. */
 export function createTemplateEnvironment(includesDir: string): Environment {
-  return new nunjucks.Environment(new nunjucks.FileSystemLoader(includesDir), {
+  // Not cached: the dev server must see an include edited since the last render.
+  return new nunjucks.Environment(new nunjucks.FileSystemLoader(includesDir, { noCache: true }), {
     autoescape: false,
     throwOnUndefined: true,
   });
