@@ -165,6 +165,7 @@ function children(walk: Walk, tokens: Token[], outer: Place | undefined): Token[
   const { env } = walk.state;
   let links = 0;
   let notes = 0;
+  const rawBefore = walk.raw.length;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const place: Place | undefined = outer ?? (links > 0 ? "link" : undefined);
@@ -224,6 +225,19 @@ function children(walk: Walk, tokens: Token[], outer: Place | undefined): Token[
     }
     collectInline(walk, token);
     out.push(token);
+  }
+  // A {% raw %} opened in a paragraph ends with it: around blocks, raw tags stand on lines of their own.
+  while (walk.raw.length > rawBefore) {
+    const open = walk.raw.pop()!;
+    const name = String(open.meta?.name);
+    reportAtPosition(
+      env,
+      tokenPosition(open),
+      "error",
+      "shortcode-unclosed",
+      `Unclosed {% ${name} %}: expected {% end${name} %}`,
+      `close it in the same paragraph; around several paragraphs, put {% ${name} %} and {% end${name} %} on lines of their own`,
+    );
   }
   return out;
 }

@@ -92,7 +92,7 @@ describe("invalid article bodies (core/invalid-body)", () => {
       "content/topics/tex.md:16:9: error: TeX error: Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{c} (math-tex)",
       "content/topics/tex.md:19:1: error: TeX error: Expected '\\right', got 'EOF' at end of input: \\left( x (math-tex)",
       "content/topics/unclosed-tags.md:6:17: error: Unclosed tag {% sidenote: expected %} (shortcode-unclosed)",
-      "content/topics/unclosed-tags.md:8:1: error: Unclosed {% raw %}: expected {% endraw %} (shortcode-unclosed)",
+      "content/topics/unclosed-tags.md:8:1: error: Unclosed {% raw %}: expected {% endraw %} (shortcode-unclosed)\n  hint: close it in the same paragraph; around several paragraphs, put {% raw %} and {% endraw %} on lines of their own",
       'content/topics/unsafe.md:6:30: error: Attribute "onclick" is not allowed: inline event handlers are not allowed (attribute-not-allowed)',
       'content/topics/unsafe.md:8:19: error: Attribute "style" is not allowed: allowed attributes are id, class, lang, dir, title, width, height, role, data-*, aria-* (attribute-not-allowed)',
       'content/topics/unsafe.md:10:10: error: Image "x" does not exist: expected a file at content/topics/unsafe/x (image-missing)',

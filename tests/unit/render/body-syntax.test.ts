@@ -206,7 +206,7 @@ describe("Nunjucks comments and raw", () => {
 
   it("reports {% raw %} without {% endraw %}", () => {
     expect(brief(render("a {% raw %}{{ x }}\n").diagnostics)).toEqual([
-      "5:3 error shortcode-unclosed Unclosed {% raw %}: expected {% endraw %}",
+      "5:3 error shortcode-unclosed Unclosed {% raw %}: expected {% endraw %} [close it in the same paragraph; around several paragraphs, put {% raw %} and {% endraw %} on lines of their own]",
     ]);
   });
 
