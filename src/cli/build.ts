@@ -2,13 +2,14 @@
 import { performance } from "node:perf_hooks";
 import { buildSite } from "../eleventy/site.js";
 import { formatReport } from "../core/diagnostics.js";
+import { flag, option } from "./arguments.js";
 
 const started = performance.now();
-const prefixArgument = process.argv.find((a) => a.startsWith("--pathprefix="));
+const pathPrefix = option("pathprefix");
 const result = await buildSite({
   root: process.cwd(),
-  includeDrafts: process.argv.includes("--drafts"),
-  ...(prefixArgument ? { pathPrefix: prefixArgument.slice("--pathprefix=".length) } : {}),
+  includeDrafts: flag("drafts"),
+  ...(pathPrefix === undefined ? {} : { pathPrefix }),
 });
 process.stderr.write(formatReport(result.diagnostics));
 if (!result.ok) {

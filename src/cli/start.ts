@@ -5,12 +5,12 @@
  * it when Syllabus's own code changes.)
  */
 import { startDevServer } from "../eleventy/site.js";
+import { option } from "./arguments.js";
 
-const argument = (name: string) =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
-const port = argument("port");
+const pathPrefix = option("pathprefix");
+const port = option("port");
 await startDevServer({
   root: process.cwd(),
-  ...(argument("pathprefix") ? { pathPrefix: argument("pathprefix") } : {}),
-  ...(port ? { port: Number(port) } : {}),
+  ...(pathPrefix === undefined ? {} : { pathPrefix }),
+  ...(port === undefined ? {} : { port: Number(port) }),
 });

@@ -13,23 +13,12 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { hasErrors, type Diagnostic } from "../core/diagnostics.js";
 import { timedAsync } from "../core/phases.js";
-import { normalizePathPrefix } from "../core/urls.js";
 import { loadCourse } from "../course/load-course.js";
+import { resolvePathPrefix } from "../course/path-prefix.js";
 import { searchDocuments } from "../publish/search-documents.js";
 import { buildSearchIndex, closeSearchIndexer } from "../publish/search-index.js";
-import { loadOptions } from "../schema/site-options.js";
 import { devSession, loadedSession, type CourseSession } from "./course-session.js";
 import { syllabus, type EleventyConfig } from "./plugin.js";
-
-/**
- * The path prefix of a run: given on the command line, else `PATH_PREFIX`
- * in the environment, else `pathPrefix` in `_data/site.json`.
- */
-export function resolvePathPrefix(root: string, given: string | undefined): string {
-  return normalizePathPrefix(
-    given ?? process.env.PATH_PREFIX ?? loadOptions(root).options.pathPrefix,
-  );
-}
 
 function eleventy(
   root: string,

@@ -20,7 +20,12 @@ import {
   type SourcePosition,
   type TocEntry,
 } from "../markdown/render-context.js";
-import { withShortcodes, type CiteCall, type ShortcodeEnv } from "../shortcodes/shortcode-env.js";
+import {
+  createShortcodeEnv,
+  withShortcodes,
+  type CiteCall,
+  type ShortcodeEnv,
+} from "../shortcodes/shortcode-env.js";
 import { resolveSiteUrl, type ContentFiles } from "../source/content-files.js";
 import type { SourceFile } from "../source/frontmatter.js";
 import { runBodyTemplates, type TemplatedBody } from "./body-templates.js";
@@ -59,18 +64,7 @@ export function renderBody(
 
 /** A shortcode environment for one render of `file`, defaults overridden. */
 function shortcodeState(file: SourceFile, overrides: Partial<ShortcodeEnv>): ShortcodeEnv {
-  return {
-    mode: "source",
-    body: file.body,
-    bodyPosition: bodyPositions(file),
-    tagOffsets: [],
-    allowed: "body",
-    cite: undefined,
-    collect: undefined,
-    nunjucksWarnings: true,
-    words: 0,
-    ...overrides,
-  };
+  return createShortcodeEnv(file.body, bodyPositions(file), overrides);
 }
 
 function bodyPositions(file: SourceFile): (offset: number) => SourcePosition {

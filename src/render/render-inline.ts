@@ -6,7 +6,7 @@
 import type { Diagnostic, Location } from "../core/diagnostics.js";
 import type { UiStrings } from "../core/ui-strings.js";
 import { createEnv } from "../markdown/render-context.js";
-import { withShortcodes } from "../shortcodes/shortcode-env.js";
+import { createShortcodeEnv, withShortcodes } from "../shortcodes/shortcode-env.js";
 import type { BodyMarkdown } from "./create-renderer.js";
 
 export function renderInlineText(
@@ -24,16 +24,11 @@ export function renderInlineText(
     locate: () => at,
     locatePosition: () => at,
   });
-  withShortcodes(env, {
-    mode: "source",
-    body: text,
-    bodyPosition: () => ({ line: at.line, column: at.column }),
-    tagOffsets: [],
-    allowed: "none",
-    cite: undefined,
-    collect: undefined,
-    nunjucksWarnings: true,
-    words: 0,
-  });
+  const position = () => ({ line: at.line, column: at.column });
+  // Frontmatter is never a template, whatever bodyTemplates says: its Nunjucks syntax is text, with no warning to run it.
+  withShortcodes(
+    env,
+    createShortcodeEnv(text, position, { allowed: "none", nunjucksWarnings: false }),
+  );
   return md.renderInline(text, env);
 }

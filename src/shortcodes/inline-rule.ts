@@ -248,7 +248,9 @@ function comment(
   }
   const close = state.src.indexOf("#}", start + 2);
   if (close < 0 || close + 2 > state.posMax) {
-    if (!silent) {
+    // Once per paragraph: no later `{#` in it can be closed either.
+    if (!silent && shortcodes.nunjucksWarnings && shortcodes.unclosedCommentIn !== state.src) {
+      shortcodes.unclosedCommentIn = state.src;
       reportAtPosition(
         state.env,
         source.position(start),

@@ -42,11 +42,33 @@ export interface ShortcodeEnv {
   collect: ProtectedRanges | undefined;
   /** Whether Nunjucks syntax shown as written gets a warning (not when a Nunjucks pass failed, which is reported). */
   nunjucksWarnings: boolean;
+  /** The inline text an unclosed `{#` was last reported in (one warning per paragraph). */
+  unclosedCommentIn?: string;
   /** Words read in the body: text, notes and questions (for reading time). */
   words: number;
 }
 
 const KEY = "syllabusShortcodes";
+
+/** A fresh environment for one render of `body`: a body as written, shortcodes allowed, no citations. */
+export function createShortcodeEnv(
+  body: string,
+  bodyPosition: ShortcodeEnv["bodyPosition"],
+  overrides: Partial<ShortcodeEnv> = {},
+): ShortcodeEnv {
+  return {
+    mode: "source",
+    body,
+    bodyPosition,
+    tagOffsets: [],
+    allowed: "body",
+    cite: undefined,
+    collect: undefined,
+    nunjucksWarnings: true,
+    words: 0,
+    ...overrides,
+  };
+}
 
 export function shortcodeEnv(env: Env | undefined): ShortcodeEnv | undefined {
   return env?.[KEY] as ShortcodeEnv | undefined;

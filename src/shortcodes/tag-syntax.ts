@@ -91,6 +91,11 @@ export function readTag(
       const end = i + (c === "-" ? 3 : 2);
       if (expression && !allowsExpressions(name))
         return { problem: { ...malformed(name, nameOffset), end, name } };
+      if (!expression && args.length > 0 && !expectComma) {
+        return {
+          problem: { ...malformed(name, i, "Expected an argument after the comma"), end, name },
+        };
+      }
       return {
         tag: { name, nameOffset, args, start, end, trimBefore, trimAfter: c === "-", expression },
       };
