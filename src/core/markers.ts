@@ -54,11 +54,6 @@ export class Placeholders {
       (_, encoded: string) => this.values[decodeMarkerNumber(encoded)] ?? "",
     );
   }
-
-  /** Removes every marker (for text that must not carry what they stand for). */
-  strip(text: string): string {
-    return text.replace(this.pattern, "");
-  }
 }
 
 export const MARKERS = {

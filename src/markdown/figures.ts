@@ -4,7 +4,8 @@
  * Every image is lazy-loaded.
  */
 import type { MarkdownIt, StateCore } from "markdown-it";
-import { contextOf } from "./render-context.js";
+import { fixedMapper, withInlineMapper } from "./inline-lines.js";
+import { contextOf, tokenPosition } from "./render-context.js";
 
 const CAPTION = "syllabusCaption";
 
@@ -47,8 +48,11 @@ export function figuresPlugin(md: MarkdownIt): void {
     }
     const img = renderImage(tokens, idx, options, env, self);
     const caption = token.meta?.[CAPTION];
-    return typeof caption === "string"
-      ? `${img}<figcaption>${md.renderInline(caption, env)}</figcaption>`
-      : img;
+    if (typeof caption !== "string") return img;
+    // The caption was the image's title: its problems are located at the image.
+    const html = withInlineMapper(env ?? {}, fixedMapper(tokenPosition(token)), () =>
+      md.renderInline(caption, env),
+    );
+    return `${img}<figcaption>${html}</figcaption>`;
   };
 }

@@ -59,11 +59,6 @@ export function renderCodeBlock(
   return timed("highlight", () => renderUntimed(code, info, authorAttributes));
 }
 
-/** markdown-it's `highlight` option: the whole `<pre>`, which markdown-it then uses as it is. */
-export function highlightCode(code: string, info: string): string {
-  return renderCodeBlock(code, info);
-}
-
 function renderUntimed(
   code: string,
   info: string,

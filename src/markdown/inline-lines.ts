@@ -25,7 +25,7 @@ const MAPPER = "syllabusInlineMapper";
 /** Line starts of the Markdown being parsed, set by the `inline` core rule. */
 const LINE_STARTS = "syllabusLineStarts";
 /** Set on a synthetic inline token whose content is not its block's lines (a pause question). */
-export const INLINE_MAPPER_META = "syllabusInlineMapper";
+export const INLINE_MAPPER_META = "syllabusContentMapper";
 
 /** The mapper inline rules are parsing under, if any. */
 export function currentMapper(env: Env | undefined): InlineMapper | undefined {
@@ -237,7 +237,10 @@ export function inlineLinesPlugin(md: MarkdownIt): void {
       if (token.type === "tr_open" && token.map) row = { line: token.map[0], cursor: 0 };
       if (token.type !== "inline") continue;
       let mapper = token.meta?.[INLINE_MAPPER_META] as InlineMapper | undefined;
-      if (!mapper && token.map) {
+      if (state.inlineMode) {
+        // `renderInline` of a text that is not the page's (a figure's caption): only its caller knows where it is.
+        mapper = currentMapper(state.env);
+      } else if (!mapper && token.map) {
         mapper = contentMapper(state.src, lineStarts, token.content, token.map[0], state.env);
       } else if (!mapper && row) {
         mapper = cellMapper(state.src, lineStarts, row, token.content, state.env);

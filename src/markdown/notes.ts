@@ -15,8 +15,6 @@ export interface NoteInput {
   kind: "sidenote" | "marginnote";
   /** Position among notes of this kind on the page, from 1. */
   index: number;
-  /** The note's content, already rendered inline HTML. */
-  contentHtml: string;
   /** Accessible name of the toggle's kind: "Sidenote" / "Margin note". */
   label: string;
 }
@@ -28,7 +26,7 @@ export const NOTE_CLOSE = "syllabus_note_close";
 export type NoteKind = NoteInput["kind"];
 
 /** The toggle, the reference and the note's opening tag, up to its content. */
-export function noteOpening({ kind, index, label }: Omit<NoteInput, "contentHtml">): string {
+export function noteOpening({ kind, index, label }: NoteInput): string {
   const id = `${kind}-${index}`;
   const numbered = kind === "sidenote";
   const visible = numbered ? String(index) : "⊕";
@@ -43,10 +41,6 @@ export function noteOpening({ kind, index, label }: Omit<NoteInput, "contentHtml
 }
 
 export const NOTE_CLOSING = "</span>";
-
-export function renderNote(input: NoteInput): string {
-  return noteOpening(input) + input.contentHtml + NOTE_CLOSING;
-}
 
 const COUNTERS = "syllabusNoteCounters";
 

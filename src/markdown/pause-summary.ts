@@ -10,6 +10,9 @@ import { scanHtml } from "../core/html-scan.js";
 import { htmlBlockMapper, htmlSlice, inlineFromHtml } from "./html-pieces.js";
 import { lineStartsOf } from "./inline-lines.js";
 
+/** The class of a pause-and-think prompt's `<details>`, in both forms. */
+export const PAUSE_CLASS = "pause-and-think";
+
 /** The question's range in an html block's content: the inside of the first summary of a pause-and-think details element. */
 function questionRange(html: string): [number, number] | undefined {
   const ranges = scanHtml(html);
@@ -18,9 +21,7 @@ function questionRange(html: string): [number, number] | undefined {
       r.kind === "tag" &&
       r.name === "details" &&
       !r.closing &&
-      r.attributes?.some(
-        (a) => a.name === "class" && a.value.split(/\s+/).includes("pause-and-think"),
-      ),
+      r.attributes?.some((a) => a.name === "class" && a.value.split(/\s+/).includes(PAUSE_CLASS)),
   );
   if (details < 0) return undefined;
   const open = ranges.findIndex(
@@ -46,7 +47,7 @@ export function pauseSummaryPlugin(md: MarkdownIt): void {
     const tokens: Token[] = [];
     for (const token of state.tokens) {
       const range =
-        token.type === "html_block" && token.content.includes("pause-and-think")
+        token.type === "html_block" && token.content.includes(PAUSE_CLASS)
           ? questionRange(token.content)
           : undefined;
       if (!range) {

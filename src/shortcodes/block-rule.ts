@@ -11,7 +11,7 @@ import type { StateBlock, Token } from "markdown-it";
 import { parseAttributeBlock } from "../markdown/attributes.js";
 import { INLINE_MAPPER_META } from "../markdown/inline-lines.js";
 import { contextOf, reportAtPosition, setTokenPosition } from "../markdown/render-context.js";
-import { argumentMapper, type TagText } from "./inline-rule.js";
+import { argumentMapper } from "./inline-rule.js";
 import {
   arityProblem,
   isShortcode,
@@ -20,8 +20,8 @@ import {
   SHORTCODES,
   takesExpressions,
 } from "./registry.js";
-import { readTagMarker, shortcodeEnv } from "./shortcode-env.js";
-import { readTag, type StringArgument, type Tag } from "./tag-syntax.js";
+import { markedTag, shortcodeEnv } from "./shortcode-env.js";
+import { readTag, type StringArgument, type Tag, type TagText } from "./tag-syntax.js";
 
 /** The offsets of a block tag in the Markdown, [start, end), on its tokens' meta. */
 export const TAG_RANGE = "syllabusTagRange";
@@ -87,23 +87,11 @@ export function shortcodeBlockRule(
   let tag: Tag;
   let after: number;
   if (shortcodes.mode === "rendered") {
-    const marker = readTagMarker(text, 0, shortcodes);
-    if (!marker) return false;
-    const result = readTag(
-      shortcodes.body,
-      marker.bodyOffset,
-      shortcodes.body.length,
-      takesExpressions,
-    );
-    if (!("tag" in result)) return false;
-    source = {
-      text: shortcodes.body,
-      max: shortcodes.body.length,
-      position: (offset) => shortcodes.bodyPosition(offset),
-      markdownOffset: () => undefined,
-    };
-    tag = result.tag;
-    after = marker.length;
+    const marked = markedTag(text, 0, shortcodes);
+    if (!marked || !("tag" in marked.result)) return false;
+    source = marked.source;
+    tag = marked.result.tag;
+    after = marked.length;
   } else {
     if (state.src.charCodeAt(start + 1) !== 0x25 /* % */) return false;
     const result = readTag(text, 0, text.length, takesExpressions);

@@ -26,8 +26,8 @@ import {
   takesExpressions,
   unknownTagHint,
 } from "./registry.js";
-import { readTagMarker, shortcodeEnv, type ShortcodeEnv } from "./shortcode-env.js";
-import { readTag, type StringArgument, type Tag } from "./tag-syntax.js";
+import { markedTag, shortcodeEnv, type ShortcodeEnv } from "./shortcode-env.js";
+import { lineEnd, readTag, type StringArgument, type Tag, type TagText } from "./tag-syntax.js";
 
 /** Token types this rule pushes (rendered by `plugin.ts`, checked by `structure.ts`). */
 export const TOKENS = {
@@ -44,37 +44,14 @@ export const TOKENS = {
   raw: "syllabus_raw",
 } as const;
 
-/** Where a tag's text is read from: the inline text itself, or (after Nunjucks ran) the body a marker points into. */
-export interface TagText {
-  text: string;
-  max: number;
-  position: (offset: number) => SourcePosition | undefined;
-  markdownOffset: (offset: number) => number | undefined;
-}
-
 export function shortcodeInlineRule(state: StateInline, silent: boolean): boolean {
   const shortcodes = shortcodeEnv(state.env);
   if (!shortcodes) return false;
   const pos = state.pos;
-  const marker =
-    shortcodes.mode === "rendered" ? readTagMarker(state.src, pos, shortcodes) : undefined;
-  if (marker) {
-    const source: TagText = {
-      text: shortcodes.body,
-      max: shortcodes.body.length,
-      position: (offset) => shortcodes.bodyPosition(offset),
-      markdownOffset: () => undefined,
-    };
-    const result = readTag(source.text, marker.bodyOffset, source.max, takesExpressions);
-    return useTag(
-      state,
-      silent,
-      shortcodes,
-      source,
-      result,
-      marker.bodyOffset,
-      pos + marker.length,
-    );
+  const marked = markedTag(state.src, pos, shortcodes);
+  if (marked) {
+    const { source, result, bodyOffset, length } = marked;
+    return useTag(state, silent, shortcodes, source, result, bodyOffset, pos + length);
   }
   if (shortcodes.mode !== "source" || state.src.charCodeAt(pos) !== 0x7b /* { */) return false;
   const mapper = stateMapper(state);
@@ -355,9 +332,4 @@ function trimAfter(state: StateInline, tag: Tag, after: number): number {
   let pos = after;
   while (pos < state.posMax && /[ \t\n]/.test(state.src[pos]!)) pos++;
   return pos;
-}
-
-function lineEnd(text: string, from: number, max: number): number {
-  const end = text.indexOf("\n", from);
-  return end < 0 || end > max ? max : end;
 }

@@ -5,10 +5,11 @@
  * the Markdown body, `</details>`.
  */
 import { escapeHtml } from "../core/html.js";
+import { PAUSE_CLASS } from "../markdown/pause-summary.js";
 
 /** The opening, up to the question (which follows as inline HTML). */
 export function pauseStart(label: string): string {
-  return `<details class="pause-and-think"><summary>${escapeHtml(label)}: `;
+  return `<details class="${PAUSE_CLASS}"><summary>${escapeHtml(label)}: `;
 }
 
 export const PAUSE_QUESTION_END = "</summary>";

@@ -13,13 +13,8 @@ import { lineStartsOf, type InlineMapper } from "../markdown/inline-lines.js";
 import { htmlBlockMapper, htmlSlice, inlineFromHtml } from "../markdown/html-pieces.js";
 import { reportAtPosition } from "../markdown/render-context.js";
 import { isShortcode, rawTagKind, takesExpressions } from "./registry.js";
-import {
-  readTagMarker,
-  shortcodeEnv,
-  TAG_MARKER_OPEN,
-  type ShortcodeEnv,
-} from "./shortcode-env.js";
-import { readTag } from "./tag-syntax.js";
+import { markedTag, shortcodeEnv, TAG_MARKER_OPEN, type ShortcodeEnv } from "./shortcode-env.js";
+import { lineEnd, readTag } from "./tag-syntax.js";
 
 interface Construct {
   start: number;
@@ -70,22 +65,16 @@ function constructsIn(html: string, range: HtmlRange, shortcodes: ShortcodeEnv):
   const found: Construct[] = [];
   let i = range.start;
   while (i < range.end) {
-    const marker = shortcodes.mode === "rendered" ? readTagMarker(html, i, shortcodes) : undefined;
-    if (marker) {
-      const result = readTag(
-        shortcodes.body,
-        marker.bodyOffset,
-        shortcodes.body.length,
-        takesExpressions,
-      );
-      const tag = "tag" in result ? result.tag : undefined;
+    const marked = markedTag(html, i, shortcodes);
+    if (marked) {
+      const tag = "tag" in marked.result ? marked.result.tag : undefined;
       found.push({
         start: i,
-        end: i + marker.length,
+        end: i + marked.length,
         trimBefore: tag?.trimBefore ?? false,
         trimAfter: tag?.trimAfter ?? false,
       });
-      i += marker.length;
+      i += marked.length;
       continue;
     }
     if (shortcodes.mode !== "source" || html[i] !== "{") {
@@ -200,9 +189,4 @@ function collectComments(
     if (start !== undefined && end !== undefined)
       shortcodes.collect?.verbatim.push([start, end + 1]);
   }
-}
-
-function lineEnd(text: string, from: number, max: number): number {
-  const end = text.indexOf("\n", from);
-  return end < 0 || end > max ? max : end;
 }

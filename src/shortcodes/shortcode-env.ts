@@ -6,6 +6,8 @@ import type { Env } from "markdown-it";
 import type { Location } from "../core/diagnostics.js";
 import { decodeMarkerNumber, MARKERS } from "../core/markers.js";
 import type { SourcePosition } from "../markdown/render-context.js";
+import { takesExpressions } from "./registry.js";
+import { readTag, type TagResult, type TagText } from "./tag-syntax.js";
 
 /** One citation cluster as written: `{% cite "a", "b, p. 4" %}`, each key with its location. */
 export interface CiteCall {
@@ -81,6 +83,28 @@ export function withShortcodes(env: Env, shortcodes: ShortcodeEnv): Env {
 
 /** Tag markers: the Markdown a Nunjucks pass gives back holds one in place of each shortcode tag. */
 export const [TAG_MARKER_OPEN, TAG_MARKER_CLOSE] = MARKERS.tag;
+
+/**
+ * The tag a marker at `offset` stands for, read from the body where it was
+ * written (so that its problems are located there), and the marker's length.
+ */
+export function markedTag(
+  text: string,
+  offset: number,
+  shortcodes: ShortcodeEnv,
+): { result: TagResult; source: TagText; bodyOffset: number; length: number } | undefined {
+  const marker =
+    shortcodes.mode === "rendered" ? readTagMarker(text, offset, shortcodes) : undefined;
+  if (!marker) return undefined;
+  const source: TagText = {
+    text: shortcodes.body,
+    max: shortcodes.body.length,
+    position: (at) => shortcodes.bodyPosition(at),
+    markdownOffset: () => undefined,
+  };
+  const result = readTag(source.text, marker.bodyOffset, source.max, takesExpressions);
+  return { result, source, ...marker };
+}
 
 /** The body offset a tag marker at `offset` stands for, and the marker's length; undefined if there is none. */
 export function readTagMarker(

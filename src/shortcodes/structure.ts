@@ -26,6 +26,7 @@ import { BLOCK_TOKENS, TAG_RANGE } from "./block-rule.js";
 import { TOKENS, type TagProblemReport } from "./inline-rule.js";
 import { BODY_TEMPLATES_OPTION, isShortcode } from "./registry.js";
 import { shortcodeEnv, type ShortcodeEnv } from "./shortcode-env.js";
+import { tagNameIn } from "./tag-syntax.js";
 
 const LITERAL = "syllabusLiteral";
 
@@ -280,8 +281,8 @@ export function checkReferences(state: StateCore): void {
 }
 
 function shortcodeIn(value: string): { name: string; text: string } | undefined {
-  const match = /\{%-?\s*([A-Za-z_]\w*)/.exec(value);
-  return match && isShortcode(match[1]!) ? { name: match[1], text: match[0] } : undefined;
+  const tag = tagNameIn(value);
+  return tag && isShortcode(tag.name) ? tag : undefined;
 }
 
 function decoded(url: string): string {
@@ -362,14 +363,14 @@ function warnNunjucks(walk: Walk, token: Token): void {
 /** Inline HTML is one tag, comment or declaration: a shortcode inside a tag cannot be expanded there. */
 function htmlInline(walk: Walk, token: Token): void {
   if (walk.shortcodes.mode !== "source" || scanHtml(token.content)[0]?.kind === "comment") return;
-  const match = /\{%-?\s*([A-Za-z_]\w*)/.exec(token.content);
-  if (!match || !isShortcode(match[1]!)) return;
+  const tag = shortcodeIn(token.content);
+  if (!tag) return;
   reportAtPosition(
     walk.state.env,
     tokenPosition(token),
     "error",
     "shortcode-in-html-tag",
-    `{% ${match[1]} %} cannot stand inside an HTML tag: its HTML cannot go in an attribute`,
+    `{% ${tag.name} %} cannot stand inside an HTML tag: its HTML cannot go in an attribute`,
     "put it in the element's text, between its tags",
   );
 }

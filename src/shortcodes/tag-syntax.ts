@@ -5,6 +5,7 @@
  * decided here: the markdown-it rules call this only where markdown-it is
  * reading text.
  */
+import type { SourcePosition } from "../markdown/render-context.js";
 
 /** A string argument, unescaped as Nunjucks would. */
 export interface StringArgument {
@@ -43,6 +44,26 @@ export interface TagProblem {
 }
 
 export type TagResult = { tag: Tag } | { problem: TagProblem };
+
+/** Where a tag is read from: the inline text itself, or (after a Nunjucks pass) the body a tag marker points into. */
+export interface TagText {
+  text: string;
+  max: number;
+  position: (offset: number) => SourcePosition | undefined;
+  markdownOffset: (offset: number) => number | undefined;
+}
+
+/** The end of the line `from` is on, within `max`. */
+export function lineEnd(text: string, from: number, max: number): number {
+  const end = text.indexOf("\n", from);
+  return end < 0 || end > max ? max : end;
+}
+
+/** The name of the first `{% name` in a text (an attribute value, an HTML tag), if any. */
+export function tagNameIn(text: string): { name: string; text: string } | undefined {
+  const match = /\{%-?\s*([A-Za-z_]\w*)/.exec(text);
+  return match ? { name: match[1]!, text: match[0] } : undefined;
+}
 
 const isBlankLineAhead = (text: string, newline: number, max: number) =>
   /^\n[ \t]*(\n|$)/.test(text.slice(newline, Math.min(max, newline + 80)));

@@ -150,12 +150,6 @@ export function articlePages(course: Course): {
   return { pages, view };
 }
 
-/** Every article's view (for tests and tools; the site renders them one page at a time). */
-export function articleViews(course: Course): ArticleView[] {
-  const { pages, view } = articlePages(course);
-  return pages.map((p) => view(p.slug));
-}
-
 export function homeView(course: Course): HomeView {
   const { ui, title, description } = course.options;
   const first = course.articles[0];

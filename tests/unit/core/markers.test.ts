@@ -45,12 +45,6 @@ describe("Placeholders", () => {
     expect(source.restore(text)).toBe(`${htmlMarker} SOURCE`);
   });
 
-  it("strips markers", () => {
-    const placeholders = htmlPlaceholders();
-    const marker = placeholders.add("<span>note</span>");
-    expect(placeholders.strip(`Heading${marker} text`)).toBe("Heading text");
-  });
-
   it("restores a marker this instance never issued to nothing", () => {
     const issuer = new Placeholders("\ue000", "\ue001");
     issuer.add("a");

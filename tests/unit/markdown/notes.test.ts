@@ -1,11 +1,15 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { renderNote } from "../../../src/markdown/notes.js";
+import { NOTE_CLOSING, noteOpening, type NoteInput } from "../../../src/markdown/notes.js";
+
+/** A note as the renderer writes it: the opening, the content's HTML, the closing. */
+const renderNote = ({ contentHtml, ...note }: NoteInput & { contentHtml: string }) =>
+  noteOpening(note) + contentHtml + NOTE_CLOSING;
 
 const parse = (html: string) =>
   parseHTML(`<!doctype html><html><body><p>${html}</p></body></html>`).document;
 
-describe("renderNote", () => {
+describe("the note renderer", () => {
   it("renders a numbered sidenote: a checkbox toggle, a labelled reference and the note", () => {
     const html = renderNote({
       kind: "sidenote",
