@@ -11,15 +11,8 @@ import type { StateBlock, Token } from "markdown-it";
 import { parseAttributeBlock } from "../markdown/attributes.js";
 import { INLINE_MAPPER_META } from "../markdown/inline-lines.js";
 import { contextOf, reportAtPosition, setTokenPosition } from "../markdown/render-context.js";
-import { argumentMapper } from "./inline-rule.js";
-import {
-  arityProblem,
-  isShortcode,
-  lostEscapeWarnings,
-  rawTagKind,
-  SHORTCODES,
-  takesExpressions,
-} from "./registry.js";
+import { argumentMapper, lostEscapeWarnings } from "./inline-rule.js";
+import { arityProblem, isShortcode, rawTagKind, SHORTCODES, takesExpressions } from "./registry.js";
 import { markedTag, shortcodeEnv } from "./shortcode-env.js";
 import { readTag, type StringArgument, type Tag, type TagText } from "./tag-syntax.js";
 

@@ -7,7 +7,7 @@
  * it runs exactly where markdown-it reads text: never in code, math, raw HTML
  * tags or comments, in any container at any depth.
  */
-import type { StateInline, Token } from "markdown-it";
+import type { Env, StateInline, Token } from "markdown-it";
 import { parseAttributeBlock } from "../markdown/attributes.js";
 import { stateMapper, withInlineMapper, type InlineMapper } from "../markdown/inline-lines.js";
 import { NOTE_CLOSE, NOTE_OPEN } from "../markdown/notes.js";
@@ -19,7 +19,7 @@ import {
 import {
   arityProblem,
   isShortcode,
-  lostEscapeWarnings,
+  lostEscapeWarning,
   NUNJUCKS_TAGS,
   rawTagKind,
   SHORTCODES,
@@ -178,6 +178,27 @@ function useShortcode(
   }
   const close = state.push(NOTE_CLOSE, "span", -1);
   close.meta = { name: tag.name };
+}
+
+/** Warns about each escape in the arguments that dropped its backslash, at the backslash. */
+export function lostEscapeWarnings(
+  env: Env | undefined,
+  args: readonly StringArgument[],
+  position: (offset: number) => SourcePosition | undefined,
+): void {
+  for (const arg of args) {
+    for (const lost of arg.lostEscapes) {
+      const { message, hint } = lostEscapeWarning(lost);
+      reportAtPosition(
+        env,
+        position(lost.offset),
+        "warning",
+        "shortcode-string-escape",
+        message,
+        hint,
+      );
+    }
+  }
 }
 
 /** Offsets in a string argument's value, mapped to where its characters were written. */

@@ -4,9 +4,7 @@
  * them. Also Nunjucks' own tag names, which a body may contain but which run
  * only with `bodyTemplates`.
  */
-import type { Env } from "markdown-it";
 import { didYouMean } from "../core/suggest.js";
-import { reportAtPosition, type SourcePosition } from "../markdown/render-context.js";
 import type { StringArgument, Tag } from "./tag-syntax.js";
 
 type Arity = "one" | "none" | "some";
@@ -120,27 +118,6 @@ export function lostEscapeWarning(lost: StringArgument["lostEscapes"][number]): 
     message: `In a shortcode string, "${lost.sequence}" becomes ${becomes}`,
     hint: `write "\\${lost.sequence}" to keep the backslash (TeX in shortcode strings needs every backslash doubled)`,
   };
-}
-
-/** Warns about each escape in the arguments that dropped its backslash, at the backslash. */
-export function lostEscapeWarnings(
-  env: Env | undefined,
-  args: readonly StringArgument[],
-  position: (offset: number) => SourcePosition | undefined,
-): void {
-  for (const arg of args) {
-    for (const lost of arg.lostEscapes) {
-      const { message, hint } = lostEscapeWarning(lost);
-      reportAtPosition(
-        env,
-        position(lost.offset),
-        "warning",
-        "shortcode-string-escape",
-        message,
-        hint,
-      );
-    }
-  }
 }
 
 /** The option that lets bodies run Nunjucks, as the warnings name it. */

@@ -138,7 +138,7 @@ describe("Nunjucks problems in bodies, with bodyTemplates (core/invalid-template
   });
 });
 
-describe("shortcode tags the scanner rejects (core/invalid-rejected-tags)", () => {
+describe("shortcode tags that cannot be used (core/invalid-rejected-tags)", () => {
   const expected = [
     "content/topics/malformed.md:6:29: error: Expected a comma between arguments in {% sidenote %}: arguments are quoted strings separated by commas (shortcode-malformed)",
     'content/topics/unknown.md:6:25: error: Unknown shortcode "sidenot" (shortcode-unknown)\n  hint: did you mean "sidenote"?',
