@@ -4,24 +4,16 @@
  * and gone on its own (the page reloads) once the mistake is fixed.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevServer, type DevServer } from "../../src/eleventy/site.js";
+import { freePort } from "../support/free-port.js";
 import { launchBrowser } from "./launch.js";
 
 const FIXTURE = path.resolve(import.meta.dirname, "../fixtures/core/minimal");
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return typeof address === "object" && address ? address.port : 8080;
-}
 
 let root: string;
 let server: DevServer;

@@ -33,25 +33,7 @@ export async function buildFixture(
   name: string,
   options: { includeDrafts?: boolean } = {},
 ): Promise<BuiltSite> {
-  const outDir = path.join(mkdtempSync(path.join(tmpdir(), "syllabus-test-")), "_site");
-  const result = await buildSite({
-    root: fixture(name),
-    outDir,
-    includeDrafts: options.includeDrafts ?? false,
-  });
-  const resolve = (relativePath: string) => path.join(outDir, relativePath.replace(/^\//, ""));
-  return {
-    ok: result.ok,
-    diagnostics: result.diagnostics,
-    messages: result.diagnostics.map(formatDiagnostic),
-    outDir,
-    page(url: string) {
-      const file = resolve(url.endsWith("/") ? `${url}index.html` : url);
-      return parseHTML(readFileSync(file, "utf8")).document;
-    },
-    file: (relativePath) => readFileSync(resolve(relativePath), "utf8"),
-    exists: (relativePath) => existsSync(resolve(relativePath)),
-  };
+  return buildCourse(fixture(name), options);
 }
 
 /** Only the checks (no site written): the diagnostics, formatted. */
