@@ -37,6 +37,9 @@ export function isLiteral(token: Token): boolean {
 
 export function pairPauses(state: StateCore): void {
   if (!shortcodeEnv(state.env)) return;
+  // Most pages have no prompt written as a shortcode: nothing to pair, no levels to recompute.
+  const pauses = new Set<string>([BLOCK_TOKENS.pauseOpen, BLOCK_TOKENS.pauseClose]);
+  if (!state.tokens.some((t) => pauses.has(t.type))) return;
   const out: Token[] = [];
   const frames: Token[][] = [[]];
   let raw = 0;
