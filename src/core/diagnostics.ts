@@ -27,9 +27,26 @@ export interface Location {
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
-  const head = `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} (${d.rule})`;
-  return d.hint === undefined ? head : `${head}\n  hint: ${d.hint}`;
+  const head = `${oneLine(d.file)}:${d.line}:${d.column}: ${d.severity}: ${oneLine(d.message)} (${d.rule})`;
+  return d.hint === undefined ? head : `${head}\n  hint: ${oneLine(d.hint)}`;
 }
+
+/**
+ * Text as one line of a terminal: messages quote what authors wrote (a link
+ * with `%0a` decoded, a title with a NUL), and a newline in it would look like
+ * another diagnostic, an escape sequence would recolour the terminal. Line
+ * breaks, tabs and other control characters (C0, DEL, C1, and the Unicode
+ * line and paragraph separators) are printed as escapes: `\n`, `\u0000`.
+ */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    const named = ESCAPES[c];
+    return named ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
+}
+
+const ESCAPES: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");

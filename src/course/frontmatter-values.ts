@@ -7,7 +7,7 @@ import type { PrerequisiteRef } from "./course.js";
 import type { SourceFile } from "../source/frontmatter.js";
 import type { ArticleFrontmatter } from "../schema/frontmatter.js";
 import { permalinkUrl } from "./permalink.js";
-import { parsePrerequisite } from "./prerequisites.js";
+import { parsePrerequisite, prerequisiteItems } from "./prerequisites.js";
 
 /** The page's URL: its permalink when it has one, else the default; undefined when it may not be published. */
 export function resolveUrl(
@@ -24,7 +24,7 @@ export function resolveUrl(
     file: file.path,
     ...file.locateValue(["permalink"]),
     severity: "error",
-    rule: "permalink-outside-site",
+    rule: result.rule,
     message: result.error,
   });
   return undefined;
@@ -36,7 +36,7 @@ export function readPrerequisites(
   diagnostics: Diagnostic[],
 ): PrerequisiteRef[] {
   const refs: PrerequisiteRef[] = [];
-  (data?.prerequisites ?? []).forEach((item, index) => {
+  prerequisiteItems(data, file.data).forEach(({ item, index }) => {
     const keyPath =
       typeof item === "string" ? ["prerequisites", index] : ["prerequisites", index, "url"];
     const at = file.locateValue(keyPath);

@@ -9,9 +9,32 @@ import {
   topicUrl,
   urlScheme,
 } from "../core/urls.js";
-import type { PrerequisiteItem } from "../schema/frontmatter.js";
+import {
+  prerequisiteItem,
+  type ArticleFrontmatter,
+  type PrerequisiteItem,
+} from "../schema/frontmatter.js";
 
 export type ParsedPrerequisite = { slug: string } | { error: string; hint?: string };
+
+/**
+ * The prerequisite items to check, each with its index in the list. When the
+ * frontmatter failed its schema (a bad item, or any other key), the items are
+ * read from the raw frontmatter, every one that has the shape of an item: a
+ * bad item, which the schema reports, must not hide the problems of the
+ * others.
+ */
+export function prerequisiteItems(
+  data: ArticleFrontmatter | undefined,
+  raw: Readonly<Record<string, unknown>>,
+): { item: PrerequisiteItem; index: number }[] {
+  const list: unknown = data?.prerequisites ?? raw.prerequisites;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((value: unknown, index) => {
+    const parsed = prerequisiteItem.safeParse(value);
+    return parsed.success ? [{ item: parsed.data, index }] : [];
+  });
+}
 
 export function parsePrerequisite(item: PrerequisiteItem): ParsedPrerequisite {
   const isMap = typeof item !== "string";

@@ -6,6 +6,7 @@
  * site). Returns undefined for a draft this build leaves out.
  */
 import type { Diagnostic } from "../core/diagnostics.js";
+import { escapeHtml } from "../core/html.js";
 import { didYouMean } from "../core/suggest.js";
 import type { UiStrings } from "../core/ui-strings.js";
 import { isValidSlug, topicUrl } from "../core/urls.js";
@@ -22,7 +23,6 @@ import { readDate, readPrerequisites, resolveUrl } from "./frontmatter-values.js
 export interface ReadContext {
   diagnostics: Diagnostic[];
   includeDrafts: boolean;
-  keepPagesWithErrors: boolean;
   declaredBlocks: string[];
 }
 
@@ -69,8 +69,7 @@ export function readArticle(
     ? checkFrontmatter(articleFrontmatter, file)
     : { data: undefined, diagnostics: [] };
   diagnostics.push(...checked.diagnostics);
-  const data =
-    checked.data ?? (context.keepPagesWithErrors ? readableFrontmatter(file, slug) : undefined);
+  const data = checked.data ?? readableFrontmatter(file, slug);
   const draft = data?.draft === true;
   if (draft && !includeDrafts) return undefined;
 
@@ -119,7 +118,7 @@ export function readArticle(
 /** The article, with its rendered body; the reference list is a section of its table of contents. */
 export function finishArticle(head: ArticleHead, body: PageBody, ui: UiStrings): Article {
   const toc = body.referencesHtml
-    ? [...body.toc, { level: 2 as const, id: "references", html: ui.references }]
+    ? [...body.toc, { level: 2 as const, id: "references", html: escapeHtml(ui.references) }]
     : body.toc;
   return { ...head, ...body, toc, readingMinutes: readingMinutes(body.wordCount) };
 }
@@ -134,9 +133,7 @@ export function readPage(
     ? checkFrontmatter(pageFrontmatter, file)
     : { data: undefined, diagnostics: [] };
   diagnostics.push(...checked.diagnostics);
-  const data =
-    checked.data ??
-    (context.keepPagesWithErrors ? readableFrontmatter(file, defaultUrl) : undefined);
+  const data = checked.data ?? readableFrontmatter(file, defaultUrl);
   if (data?.draft === true && !includeDrafts) return undefined;
   const url = resolveUrl(data?.permalink, defaultUrl, file, diagnostics);
   const identity = { url: url ?? defaultUrl, slug: undefined, title: data?.title };
@@ -156,7 +153,12 @@ export function finishPage(head: PageHead, body: PageBody): Page {
   return { ...head, html: body.html + body.referencesHtml, citedIds: body.citedIds, toc: body.toc };
 }
 
-/** What can be used of invalid frontmatter: strings where strings belong, the rest left out. */
+/**
+ * What can be used of invalid frontmatter: strings where strings belong, the
+ * rest left out (prerequisites are read item by item: frontmatter-values.ts).
+ * The page stays in the course, so that its own prerequisites are checked and
+ * other pages' links to it are not reported as broken; the dev server shows it.
+ */
 function readableFrontmatter(file: SourceFile, fallbackTitle: string): ArticleFrontmatter {
   const raw = file.data;
   const text = (key: string) =>

@@ -15,3 +15,13 @@ export function absoluteUrl(
   if (!options.url || typeof path !== "string") return undefined;
   return `${options.url.replace(/\/+$/, "")}${withPathPrefix(path, options.pathPrefix)}`;
 }
+
+/**
+ * The path a site path is served at, from the origin: the path of `url`
+ * (`https://example.org/docs` serves under `/docs/`), then the path prefix.
+ */
+export function sitePath(options: Pick<SiteOptions, "url" | "pathPrefix">, path: string): string {
+  const prefixed = withPathPrefix(path, options.pathPrefix);
+  const base = options.url ? new URL(options.url).pathname.replace(/\/+$/, "") : "";
+  return `${base}${prefixed}`;
+}

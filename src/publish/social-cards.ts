@@ -2,13 +2,14 @@
  * Social preview images (Open Graph, Twitter): a card with the course's
  * title, and optionally one per article, drawn as SVG and rendered to PNG with
  * resvg. Fonts are KaTeX's serif, which ships with the site's dependencies,
- * so cards look the same on every machine.
+ * so cards look the same on every machine. Text is escaped with `escapeXml`,
+ * which also drops what XML cannot hold: resvg refuses an SVG with a NUL.
  */
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
-import { escapeHtml } from "../core/html.js";
 import { wrapTitle } from "../graph/render-svg.js";
+import { escapeXml } from "./xml-text.js";
 
 const require = createRequire(import.meta.url);
 const FONTS = path.join(path.dirname(require.resolve("katex/package.json")), "dist/fonts");
@@ -34,18 +35,18 @@ export function cardSvg({ title, eyebrow, footer }: CardText): string {
   const titleLines = lines
     .map(
       (line, i) =>
-        `<text x="96" y="${Math.round(top + i * size * 1.15)}" font-size="${size}" font-weight="bold" fill="#1f2328">${escapeHtml(line)}</text>`,
+        `<text x="96" y="${Math.round(top + i * size * 1.15)}" font-size="${size}" font-weight="bold" fill="#1f2328">${escapeXml(line)}</text>`,
     )
     .join("");
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}">` +
     `<rect width="100%" height="100%" fill="#fdfcf8"/><rect width="28" height="100%" fill="#1a5bc4"/>` +
     (eyebrow
-      ? `<text x="96" y="${Math.round(top - size * 1.1)}" font-size="30" fill="#1a5bc4" letter-spacing="2">${escapeHtml(eyebrow.toUpperCase())}</text>`
+      ? `<text x="96" y="${Math.round(top - size * 1.1)}" font-size="30" fill="#1a5bc4" letter-spacing="2">${escapeXml(eyebrow.toUpperCase())}</text>`
       : "") +
     titleLines +
     `<rect x="96" y="520" width="120" height="4" fill="#1a5bc4"/>` +
-    `<text x="96" y="575" font-size="34" fill="#585e68">${escapeHtml(footer)}</text></svg>`
+    `<text x="96" y="575" font-size="34" fill="#585e68">${escapeXml(footer)}</text></svg>`
   );
 }
 

@@ -14,6 +14,7 @@ import { isValidSlug } from "../core/urls.js";
 import { readJsonFile } from "../source/json-file.js";
 import { parseListWithDiagnostics, valueAt } from "./diagnostics-from-issues.js";
 import type { IssueContext, RawIssue } from "./issue-messages.js";
+import { text } from "./text.js";
 
 export const BLOCKS_PATH = "_data/blocks.json";
 
@@ -29,9 +30,9 @@ export const declaredBlock = z.object(
     /** The block's URL segment (`/blocks/<slug>/`) and the value of articles' `block:` key. */
     slug: z.string({ error: slugMessage }).refine(isValidSlug, { error: slugMessage }),
     /** The block's heading, in the navigation and on its page. */
-    title: z.string().trim().min(1),
+    title: text().trim().min(1),
     /** One or two sentences about the block, under its title. */
-    description: z.string().default(""),
+    description: text().default(""),
   },
   { error: (issue) => (issue.code === "invalid_type" ? `Expected a block: ${SHAPE}` : undefined) },
 );
@@ -86,6 +87,11 @@ function blockMessage({ issue, path, root, value }: IssueContext): string | unde
   const [index, field] = path;
   if (typeof index !== "number" || path.length !== 2) return undefined;
   const block = blockName(valueAt(root, [index]), index);
+  const control: unknown = issue.code === "custom" ? issue.params?.controlCharacter : undefined;
+  if (typeof control === "string" && typeof field === "string") {
+    return `Unexpected control character ${control} in "${field}" of ${block}`;
+  }
+  if (issue.code === "custom") return undefined;
   const wrongType = issue.code === "invalid_type" && value !== undefined;
   if (field === "title" && !wrongType) return `Missing or empty "title" for ${block}`;
   if ((field === "title" || field === "description") && wrongType) {

@@ -8,6 +8,8 @@
  *   knows values' positions (frontmatter does); else its key's (JSON data
  *   files report at the key, where the line starts); else the nearest parent
  *   that exists, down to the file's start (the source's own fallback).
+ * - The rule: the file's, but a control character in a text field is its own
+ *   (`control-character`, see `text.ts`), the same in every file.
  * - The hint: "did you mean" for a value outside an enum and for an unknown key.
  * - Keys that a plain `z.object` ignores (zod strips them) pass validation;
  *   when the file asks for it they are warnings at the key, with a hint.
@@ -16,7 +18,14 @@ import { z } from "zod";
 import type { Diagnostic, Severity } from "../core/diagnostics.js";
 import { didYouMean } from "../core/suggest.js";
 import type { KeyPath } from "../source/frontmatter.js";
-import { issueMessages, keyPath, type MessageOverride } from "./issue-messages.js";
+import {
+  controlCharacterMessage,
+  fieldName,
+  issueMessages,
+  keyPath,
+  type MessageOverride,
+} from "./issue-messages.js";
+import { CONTROL_CHARACTER_HINT, CONTROL_CHARACTER_RULE } from "./text.js";
 
 /** A file whose keys and values can be located: a frontmatter `SourceFile` or a `JsonFile`. */
 export interface LocatedSource {
@@ -108,19 +117,47 @@ export function diagnosticsFromIssues(
     severity?: Severity;
   },
 ): Diagnostic[] {
-  return issues.map((issue) => {
+  return issues.flatMap(withControlCharacters).map((issue) => {
     const path = keyPath(issue.path);
     const value = valueAt(root, path);
-    const hint = hintFor(issue, value, keysAt(schema, path));
+    const control = controlCharacterOf(issue);
+    const hint = control ? CONTROL_CHARACTER_HINT : hintFor(issue, value, keysAt(schema, path));
     return {
       file: source.path,
       ...locateIssue(source, path, value),
       severity,
-      rule,
+      rule: control ? CONTROL_CHARACTER_RULE : rule,
       message: issue.message,
       ...(hint ? { hint } : {}),
     };
   });
+}
+
+/** The character (`U+0000`) of a control-character issue (`text.ts`). */
+function controlCharacterOf(issue: z.core.$ZodIssue): string | undefined {
+  const control: unknown = issue.code === "custom" ? issue.params?.controlCharacter : undefined;
+  return typeof control === "string" ? control : undefined;
+}
+
+/**
+ * A union whose value failed one of its forms only for control characters
+ * (a prerequisite's `url`, one of the `tags`) is reported as those characters,
+ * at their path: "expected one of its forms" would hide what is wrong.
+ */
+function withControlCharacters(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== "invalid_union") return [issue];
+  for (const branch of issue.errors) {
+    const inner = branch.flatMap(withControlCharacters);
+    if (inner.length > 0 && inner.every((i) => controlCharacterOf(i) !== undefined)) {
+      return inner.map((i) => {
+        const path = [...issue.path, ...i.path];
+        // Worded again: inside the union, the issue's name was relative to it.
+        const message = controlCharacterMessage(controlCharacterOf(i)!, fieldName(keyPath(path)));
+        return { ...i, path, message };
+      });
+    }
+  }
+  return [issue];
 }
 
 /** Where an issue at `path` is shown: at its value, else its key, else the nearest parent. */

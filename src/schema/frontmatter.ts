@@ -7,22 +7,23 @@ import type { Diagnostic } from "../core/diagnostics.js";
 import type { SourceFile } from "../source/frontmatter.js";
 import { parseWithDiagnostics } from "./diagnostics-from-issues.js";
 import { describeValue } from "./issue-messages.js";
+import { text } from "./text.js";
 
 export const DIFFICULTIES = ["introductory", "intermediate", "advanced"] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
 
-const nonEmpty = z.string().trim().min(1);
+const nonEmpty = text().trim().min(1);
 
 /** `{title, url}`: the form existing courses use. */
 const prerequisiteLink = z.strictObject({
   /** Informational only: the title shown is always the article's own. */
-  title: z.string().optional(),
+  title: text().optional(),
   /** A slug or a `/topics/<slug>/` path. */
-  url: z.string(),
+  url: text(),
 });
 
 /** A prerequisite: a slug, a `/topics/<slug>/` path, or a `{title, url}` map. */
-export const prerequisiteItem = z.union([z.string(), prerequisiteLink], {
+export const prerequisiteItem = z.union([text(), prerequisiteLink], {
   error: (issue) =>
     issue.code === "invalid_union"
       ? `Unexpected prerequisite ${describeValue(issue.input)}, expected a slug, a path like "/topics/<slug>/", or a map with "url" (and optionally "title")`
@@ -42,11 +43,11 @@ export type GlossaryEntry = z.infer<typeof glossaryEntry>;
 /** Keys Eleventy itself understands; accepted without warnings. */
 const eleventyKeys = {
   /** The page's URL (`/about/`), or `false` to write no page. */
-  permalink: z.union([z.string(), z.literal(false)]).optional(),
+  permalink: z.union([text(), z.literal(false)]).optional(),
   /** When the page was published (`2024-05-01`), for the feed; else its first commit. */
-  date: z.union([z.string(), z.date()]).optional(),
+  date: z.union([text(), z.date()]).optional(),
   /** Eleventy collections the page belongs to. */
-  tags: z.union([z.string(), z.array(z.string())]).optional(),
+  tags: z.union([text(), z.array(text())]).optional(),
 };
 
 /** Frontmatter of an article under `content/topics/`. */
@@ -64,7 +65,7 @@ export const articleFrontmatter = z.object({
   /** Position within the block. */
   order: z.number().optional(),
   /** A free-form label, passed to templates with the article. */
-  category: z.string().optional(),
+  category: text().optional(),
   /** Terms this article defines. */
   glossary: z.array(glossaryEntry).optional(),
   /** Left out of production builds. */
@@ -78,7 +79,7 @@ export const pageFrontmatter = z.object({
   /** The page's title, shown as its heading and in the browser's tab. */
   title: nonEmpty,
   /** One sentence for `<meta name="description">`. */
-  description: z.string().optional(),
+  description: text().optional(),
   /** Left out of production builds. */
   draft: z.boolean().optional(),
   ...eleventyKeys,

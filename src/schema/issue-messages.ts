@@ -68,6 +68,9 @@ export function standardMessage({ issue, name, value }: IssueContext): string {
       return `Expected ${field} to be ${joinOr(forms as string[])}, found ${describeValue(value)}`;
     }
     case "custom": {
+      // A text field with a control character (schema/text.ts).
+      const control: unknown = issue.params?.controlCharacter;
+      if (typeof control === "string") return controlCharacterMessage(control, name);
       // A refinement says what it wants with `params: { expected: "…" }`.
       const expected: unknown = issue.params?.expected;
       if (typeof expected === "string") {
@@ -78,6 +81,11 @@ export function standardMessage({ issue, name, value }: IssueContext): string {
     default:
       return fallback(issue, field);
   }
+}
+
+/** A control character (`U+0000`) in a text field (`schema/text.ts`), named as authors write it. */
+export function controlCharacterMessage(character: string, name: string): string {
+  return `Unexpected control character ${character} in ${name === "" ? "the value" : `"${name}"`}`;
 }
 
 function sizeMessage(

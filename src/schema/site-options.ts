@@ -7,9 +7,18 @@ import { z } from "zod";
 import { readJsonFile } from "../source/json-file.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { DEFAULT_UI_STRINGS, type UiStrings } from "../core/ui-strings.js";
-import { isHttpUrl, normalizePathPrefix } from "../core/urls.js";
+import { isHttpUrl } from "../core/urls.js";
 import { parseWithDiagnostics } from "./diagnostics-from-issues.js";
 import { describeValue } from "./issue-messages.js";
+import { pathPrefix, siteUrl } from "./site-address.js";
+import { text } from "./text.js";
+
+/** `https://host[:port]`, nothing after it (a trailing slash aside): what `frame-src` lists. */
+function isOrigin(value: string): boolean {
+  if (!isHttpUrl(value)) return false;
+  const url = new URL(value);
+  return `${url.origin}/` === `${value.replace(/\/$/, "").toLowerCase()}/`;
+}
 
 function isLanguageTag(tag: string): boolean {
   try {
@@ -19,11 +28,15 @@ function isLanguageTag(tag: string): boolean {
   }
 }
 
-/** Any of the interface's words (`DEFAULT_UI_STRINGS`), replaced; unknown keys are errors. */
+/**
+ * Any of the interface's words (`DEFAULT_UI_STRINGS`), replaced; unknown keys
+ * are errors. They are text, never HTML: every template and renderer escapes them.
+ */
 const uiOverrides = z.strictObject(
-  Object.fromEntries(
-    Object.keys(DEFAULT_UI_STRINGS).map((k) => [k, z.string().optional()]),
-  ) as Record<keyof UiStrings, z.ZodOptional<z.ZodString>>,
+  Object.fromEntries(Object.keys(DEFAULT_UI_STRINGS).map((k) => [k, text().optional()])) as Record<
+    keyof UiStrings,
+    z.ZodOptional<z.ZodString>
+  >,
 );
 
 /** A numeric style: works numbered in order of first citation. */
@@ -32,34 +45,29 @@ export const DEFAULT_CITATION_STYLE = "vancouver";
 export const siteOptionsSchema = z.object(
   {
     /** The course's name, in the header and every page title. */
-    title: z.string().min(1).default("Course"),
+    title: text().min(1).default("Course"),
     /** One or two sentences about the course: `<meta name="description">` of pages without their own, the feed's subtitle, the social card. */
-    description: z.string().default(""),
+    description: text().default(""),
     /** Deployed origin, e.g. `https://example.org` (canonical links, sitemap, feed). */
-    url: z
-      .string()
-      .refine(isHttpUrl, { params: { expected: "an http(s) URL such as https://example.org" } })
-      .optional(),
+    url: siteUrl.optional(),
     /** Repository web URL (`https://github.com/owner/repo`), for "edit this page" links. */
-    repository: z
-      .string()
+    repository: text()
       .refine(isHttpUrl, {
         params: { expected: "an http(s) URL such as https://github.com/owner/repo" },
       })
       .optional(),
     /** Branch of `repository` that "edit this page" links open. */
-    branch: z.string().default("main"),
+    branch: text().default("main"),
     /** `<html lang>`: a BCP 47 language tag. */
-    lang: z
-      .string()
+    lang: text()
       .refine(isLanguageTag, { params: { expected: "a language tag such as en, en-GB or fr" } })
       .default("en"),
     /** Who wrote the course: the footer and the feed (the course's title when absent). */
-    author: z.string().optional(),
+    author: text().optional(),
     /** Prefix of every URL, for hosting under a sub-path (`/course/`). */
-    pathPrefix: z.string().default("/").transform(normalizePathPrefix),
+    pathPrefix,
     /** CSL style for citations: a built-in name or a `.csl` file in `_data/`. */
-    citationStyle: z.string().default(DEFAULT_CITATION_STYLE),
+    citationStyle: text().default(DEFAULT_CITATION_STYLE),
     /** Severity of broken internal links. */
     brokenLinks: z.enum(["error", "warning"]).default("error"),
     /** Social preview images: one for the whole course, or one per article too (slower to build). */
@@ -73,6 +81,31 @@ export const siteOptionsSchema = z.object(
      * body is Markdown and shortcodes, and nothing in it runs.
      */
     bodyTemplates: z.boolean().default(false),
+    /**
+     * More kinds of files to publish from content/, by extension (`[".stl"]`),
+     * besides images, PDF, audio, video and common downloads
+     * (source/content-file-kinds.ts). Published as they are: list only kinds
+     * that nothing runs. SVG and HTML are always checked, Markdown is a page.
+     */
+    publishedFileExtensions: z
+      .array(
+        z.string().refine((ext) => /^\.[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/.test(ext), {
+          params: { expected: 'an extension with its dot, such as ".stl"' },
+        }),
+      )
+      .default([]),
+    /**
+     * Origins whose pages articles may embed in an `<iframe>` (a video
+     * player: `["https://www.youtube-nocookie.com"]`); added to the
+     * Content-Security-Policy's `frame-src`. Any other iframe is an error.
+     */
+    embeds: z
+      .array(
+        z.string().refine(isOrigin, {
+          params: { expected: "an origin such as https://www.youtube-nocookie.com" },
+        }),
+      )
+      .default([]),
     /** The interface's own words, for courses in other languages. */
     ui: uiOverrides.default({}),
   },

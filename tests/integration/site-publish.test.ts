@@ -418,7 +418,7 @@ describe("a course under the path prefix /course/ (site/publish, --pathprefix)",
       );
     }
     expect(site.file("/robots.txt")).toBe(
-      `User-agent: *\nAllow: /\nSitemap: ${ORIGIN}/course/sitemap.xml\n`,
+      `User-agent: *\nAllow: /course/\nSitemap: ${ORIGIN}/course/sitemap.xml\n`,
     );
   });
 

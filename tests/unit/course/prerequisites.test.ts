@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePrerequisite } from "../../../src/course/prerequisites.js";
+import { parsePrerequisite, prerequisiteItems } from "../../../src/course/prerequisites.js";
 
 describe("parsePrerequisite", () => {
   it("accepts a slug, trimming spaces", () => {
@@ -73,5 +73,30 @@ describe("parsePrerequisite", () => {
       error:
         'Unexpected prerequisite "//evil.example/topics/x/": expected a slug or a path like "/topics/<slug>/"',
     });
+  });
+});
+
+describe("prerequisiteItems", () => {
+  const data = { title: "T", description: "D" };
+
+  it("lists the checked items with their index", () => {
+    expect(prerequisiteItems({ ...data, prerequisites: ["a", { url: "b" }] }, {})).toEqual([
+      { item: "a", index: 0 },
+      { item: { url: "b" }, index: 1 },
+    ]);
+    expect(
+      prerequisiteItems({ ...data, prerequisites: [] }, { prerequisites: ["ignored"] }),
+    ).toEqual([]);
+  });
+
+  // Regression: one item of the wrong shape failed the frontmatter, and the other items went unchecked.
+  it("reads every well-shaped item from the raw frontmatter when the schema failed", () => {
+    const raw = { prerequisites: ["nope", 3, { x: 1 }, "javascript:x", { url: "/about/" }] };
+    expect(prerequisiteItems(undefined, raw)).toEqual([
+      { item: "nope", index: 0 },
+      { item: "javascript:x", index: 3 },
+      { item: { url: "/about/" }, index: 4 },
+    ]);
+    expect(prerequisiteItems(undefined, { prerequisites: "nope" })).toEqual([]);
   });
 });

@@ -17,6 +17,8 @@ const DEFAULTS = {
   socialCards: "course",
   glossaryLinks: false,
   bodyTemplates: false,
+  embeds: [],
+  publishedFileExtensions: [],
   ui: DEFAULT_UI_STRINGS,
 };
 
