@@ -51,6 +51,7 @@ export function renderPageBody(
   const glossary = context.glossaryLinking(page.slug);
   const body = renderBody(file, context.markdown, {
     ui: context.options.ui,
+    embeds: context.options.embeds,
     citations: context.citations,
     glossary,
     page: { url: page.url, files: context.files },

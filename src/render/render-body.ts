@@ -20,6 +20,7 @@ import {
   type SourcePosition,
   type TocEntry,
 } from "../markdown/render-context.js";
+import { withHtmlPolicy } from "../markdown/raw-html-check.js";
 import {
   createShortcodeEnv,
   withShortcodes,
@@ -40,6 +41,8 @@ export interface RenderBodyOptions {
   glossary?: GlossaryLinking | undefined;
   /** The page's URL and the course's files, for image sizes. */
   page?: { url: string; files: ContentFiles } | undefined;
+  /** Origins whose pages raw `<iframe>`s may embed (site.json's `embeds`). */
+  embeds?: readonly string[] | undefined;
 }
 
 export interface RenderedBody {
@@ -164,6 +167,8 @@ function renderBodyUntimed(
   });
   const env = withShortcodes(createEnv(render), state);
   if (options.glossary) withGlossary(env, options.glossary);
+  // The rendered HTML is checked as the browser will read it (markdown/raw-html-check.ts).
+  withHtmlPolicy(env, { embeds: options.embeds ?? [] });
   const html = md.render(templated ? templated.text : file.body, env);
   return {
     html,

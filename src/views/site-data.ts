@@ -12,7 +12,7 @@ import {
 import { courseGraphSvg, graphJson, graphLegend, graphList } from "./graph-view.js";
 import { timed } from "../core/phases.js";
 import { firstCommitDates, publishedDate } from "../publish/dates.js";
-import { CONTENT_SECURITY_POLICY, headersFile } from "../publish/content-security-policy.js";
+import { contentSecurityPolicy, headersFile } from "../publish/content-security-policy.js";
 import { atomFeed, robotsTxt, sitemapXml } from "../publish/feeds.js";
 import { CARD_HEIGHT, CARD_WIDTH } from "../publish/social-cards.js";
 import { blockUrl, SITE_PATHS } from "../core/urls.js";
@@ -43,7 +43,7 @@ function computeSiteData(
     site: course.options,
     /** The pages and files Syllabus writes (`/search/`, `/feed.xml`, …): templates link to these, never to literals. */
     paths: SITE_PATHS,
-    csp: CONTENT_SECURITY_POLICY,
+    csp: contentSecurityPolicy(course.options.embeds),
     ui: course.options.ui,
     assets,
     home: homeView(course),
@@ -85,7 +85,7 @@ function publishView(course: Course) {
   return {
     sitemap: sitemapXml(course, urls),
     robots: robotsTxt(course),
-    headers: headersFile(course.options.pathPrefix),
+    headers: headersFile(course.options.pathPrefix, contentSecurityPolicy(course.options.embeds)),
     feed: atomFeed(
       course,
       course.articles.map((a) => ({

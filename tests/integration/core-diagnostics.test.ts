@@ -96,14 +96,14 @@ describe("invalid article bodies (core/invalid-body)", () => {
       'content/topics/unsafe.md:6:30: error: Attribute "onclick" is not allowed: inline event handlers are not allowed (attribute-not-allowed)',
       'content/topics/unsafe.md:8:19: error: Attribute "style" is not allowed: allowed attributes are id, class, lang, dir, title, width, height, role, data-*, aria-* (attribute-not-allowed)',
       'content/topics/unsafe.md:10:10: error: Image "x" does not exist: expected a file at content/topics/unsafe/x (image-missing)',
-      'content/topics/unsafe.md:10:12: error: Inline event handler "onerror" is not allowed (unsafe-html)',
+      'content/topics/unsafe.md:10:12: error: Attribute "onerror" is not allowed: event handlers would run script (unsafe-html)',
       'content/topics/unsafe.md:12:17: error: Image "x" does not exist: expected a file at content/topics/unsafe/x (image-missing)',
-      'content/topics/unsafe.md:12:19: error: Inline event handler "onerror" is not allowed (unsafe-html)',
+      'content/topics/unsafe.md:12:19: error: Attribute "onerror" is not allowed: event handlers would run script (unsafe-html)',
       'content/topics/unsafe.md:14:10: error: Unsafe URL "javascript:alert(1)": only http(s), mailto and relative URLs are allowed (unsafe-url)',
-      "content/topics/unsafe.md:16:1: error: <script> elements are not allowed in content (unsafe-html)",
-      'content/topics/unsafe.md:18:4: error: Unsafe URL "javascript:alert(1)" in "href": only http(s), mailto and relative URLs are allowed (unsafe-html)',
+      "content/topics/unsafe.md:16:1: error: Element <script> is not allowed: it would run script (unsafe-html)",
+      'content/topics/unsafe.md:18:4: error: Unsafe URL "javascript:alert(1)" in "href": only http(s), mailto and relative URLs are allowed (unsafe-url)',
       'content/topics/unsafe.md:20:10: error: Unsafe URL "javascript:alert(1)": only http(s), mailto and relative URLs are allowed (unsafe-url)',
-      "content/topics/unterminated.md:6:20: error: Unterminated string in {% sidenote %} (shortcode-malformed)",
+      'content/topics/unterminated.md:6:20: error: Unterminated string in {% sidenote %} (shortcode-malformed)\n  hint: the string runs on past %}: end it with " before %}, and write a " inside it as \\"',
     ]);
   });
 });

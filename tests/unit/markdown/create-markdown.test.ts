@@ -289,7 +289,7 @@ describe("raw HTML and link safety", () => {
         column: 16,
         severity: "error",
         rule: "unsafe-html",
-        message: 'Inline event handler "onerror" is not allowed',
+        message: 'Attribute "onerror" is not allowed: event handlers would run script',
       },
     ]);
   });
@@ -297,38 +297,38 @@ describe("raw HTML and link safety", () => {
   it("locates a problem on a later line of a raw HTML block", () => {
     const { diagnostics } = render('para\n\n<div>\n  <a href="javascript:x">y</a>\n</div>\n');
     expect(brief(diagnostics)).toEqual([
-      '4:6 unsafe-html Unsafe URL "javascript:x" in "href": only http(s), mailto and relative URLs are allowed',
+      '4:6 unsafe-url Unsafe URL "javascript:x" in "href": only http(s), mailto and relative URLs are allowed',
     ]);
   });
 
   it("reports a javascript: href in inline HTML", () => {
     expect(brief(render('text <a href="javascript:alert(1)">x</a>\n').diagnostics)).toEqual([
-      '1:9 unsafe-html Unsafe URL "javascript:alert(1)" in "href": only http(s), mailto and relative URLs are allowed',
+      '1:9 unsafe-url Unsafe URL "javascript:alert(1)" in "href": only http(s), mailto and relative URLs are allowed',
     ]);
   });
 
   it("decodes entities before checking: jav&#x61;script: is caught", () => {
     expect(brief(render('<a href="jav&#x61;script:alert(1)">x</a>\n').diagnostics)).toEqual([
-      '1:4 unsafe-html Unsafe URL "javascript:alert(1)" in "href": only http(s), mailto and relative URLs are allowed',
+      '1:4 unsafe-url Unsafe URL "javascript:alert(1)" in "href": only http(s), mailto and relative URLs are allowed',
     ]);
   });
 
   it("reports other unsafe schemes, script elements and srcset entries", () => {
     expect(brief(render("<a href='vbscript:msgbox'>x</a>\n").diagnostics)).toEqual([
-      '1:4 unsafe-html Unsafe URL "vbscript:msgbox" in "href": only http(s), mailto and relative URLs are allowed',
+      '1:4 unsafe-url Unsafe URL "vbscript:msgbox" in "href": only http(s), mailto and relative URLs are allowed',
     ]);
     expect(brief(render("<script>alert(1)</script>\n").diagnostics)).toEqual([
-      "1:1 unsafe-html <script> elements are not allowed in content",
+      "1:1 unsafe-html Element <script> is not allowed: it would run script",
     ]);
     expect(brief(render('<img srcset="a.png 1x, javascript:x 2x">\n').diagnostics)).toEqual([
-      '1:6 unsafe-html Unsafe URL "javascript:x" in "srcset": only http(s), mailto and relative URLs are allowed',
+      '1:6 unsafe-url Unsafe URL "javascript:x" in "srcset": only http(s), relative URLs and data: images are allowed',
     ]);
   });
 
   it("allows inline raster images in raw img but not in links", () => {
     expect(render('<img src="data:image/png;base64,AAAA">\n').diagnostics).toEqual([]);
     expect(brief(render('<a href="data:image/png;base64,AAAA">x</a>\n').diagnostics)).toEqual([
-      '1:4 unsafe-html Unsafe URL "data:image/png;base64,AAAA" in "href": only http(s), mailto and relative URLs are allowed',
+      '1:4 unsafe-url Unsafe URL "data:image/png;base64,AAAA" in "href": only http(s), mailto and relative URLs are allowed',
     ]);
   });
 

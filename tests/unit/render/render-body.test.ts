@@ -61,7 +61,7 @@ describe("renderBody: plain Markdown", () => {
   it("locates a raw-HTML problem at its line and attribute", () => {
     const { diagnostics } = render('para\n\n<div>\n  <a href="javascript:x">y</a>\n</div>\n');
     expect(brief(diagnostics)).toEqual([
-      '8:6 error unsafe-html Unsafe URL "javascript:x" in "href": only http(s), mailto and relative URLs are allowed',
+      '8:6 error unsafe-url Unsafe URL "javascript:x" in "href": only http(s), mailto and relative URLs are allowed',
     ]);
   });
 });
@@ -149,7 +149,7 @@ describe("renderBody: sidenotes and margin notes", () => {
   it("checks raw HTML in a note, located at the attribute", () => {
     const result = render('A{% sidenote "see <img src=x onerror=alert(1)>" %}\n');
     expect(brief(result.diagnostics)).toEqual([
-      '5:30 error unsafe-html Inline event handler "onerror" is not allowed',
+      '5:30 error unsafe-html Attribute "onerror" is not allowed: event handlers would run script',
     ]);
   });
 
@@ -340,7 +340,7 @@ describe("renderBody: shortcode arguments", () => {
       "7:3 error shortcode-unclosed Unclosed tag {% sidenote: expected %}",
     ]);
     expect(brief(render('a {% sidenote "x %}\n').diagnostics)).toEqual([
-      "5:15 error shortcode-malformed Unterminated string in {% sidenote %}",
+      '5:15 error shortcode-malformed Unterminated string in {% sidenote %} [the string runs on past %}: end it with " before %}, and write a " inside it as \\"]',
     ]);
   });
 

@@ -1,0 +1,92 @@
+/**
+ * The HTML policy through the renderer: a body's rendered HTML is checked as
+ * the browser will read it, and each problem is reported where the author
+ * wrote it (exact columns in raw HTML, the line after a Nunjucks pass).
+ */
+import { describe, expect, it } from "vitest";
+import { DEFAULT_UI_STRINGS } from "../../../src/core/ui-strings.js";
+import { bodyMarkdown } from "../../../src/render/create-renderer.js";
+import { renderBody } from "../../../src/render/render-body.js";
+import { parseSourceFile } from "../../../src/source/frontmatter.js";
+import { bodyRenderer, brief, FRONTMATTER, PATH } from "../../support/render.js";
+
+const render = bodyRenderer();
+const ONERROR = 'Attribute "onerror" is not allowed: event handlers would run script';
+
+describe("raw HTML in a body, checked whole", () => {
+  it("locates the <img> a --!> comment lets out at its attribute", () => {
+    const { diagnostics } = render("Text\n\n<!-- a --!> <img src=x onerror=alert(1)> -->\n");
+    expect(brief(diagnostics)).toEqual([`7:24 error unsafe-html ${ONERROR}`]);
+  });
+
+  it("locates the <img> an attribute in <noscript> lets out, across inline tokens", () => {
+    const { diagnostics } = render(
+      'Para <noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript> end\n',
+    );
+    expect(brief(diagnostics)).toEqual([
+      "5:6 error unsafe-html Element <noscript> is not allowed: the site runs with script on, so its content would never show",
+      `5:48 error unsafe-html ${ONERROR}`,
+    ]);
+  });
+
+  it("tells apart two identical tags by their order", () => {
+    const { diagnostics } = render(
+      "<b>x</b>\n\n<img src=x onerror=a>\n\nand <img src=x onerror=a>\n",
+    );
+    expect(brief(diagnostics)).toEqual([
+      `7:12 error unsafe-html ${ONERROR}`,
+      `9:16 error unsafe-html ${ONERROR}`,
+    ]);
+  });
+
+  it("reports a raw style attribute as {style=…} is, inside a blockquote at its column", () => {
+    const { diagnostics } = render('> <div style="color:red">x</div>\n');
+    expect(brief(diagnostics)).toEqual([
+      `5:8 error attribute-not-allowed Attribute "style" is not allowed: give the element a class, styled by the course's CSS`,
+    ]);
+  });
+
+  it("reports a <textarea> that would swallow the layout, where it opens", () => {
+    const { diagnostics } = render("x\n\n<textarea>\n\nmore\n");
+    expect(brief(diagnostics)).toEqual([
+      "7:1 error unclosed-html <textarea> is not closed: it would swallow the rest of the page",
+    ]);
+  });
+
+  it("passes our own HTML beside raw HTML: math, notes, code, figures, headings", () => {
+    const { diagnostics } = render(
+      '## A heading\n\n<span class="x">raw</span> $\\sqrt{x}$ and $\\overset{a}{b}$.{% sidenote "A note." %}\n\n' +
+        "$$\\begin{pmatrix}a&b\\\\c&d\\end{pmatrix}$$\n\n```js\nconst a = 1;\n```\n\n" +
+        '![An image](a.png "A caption")\n\n<details><summary>Q</summary>\n\nA\n\n</details>\n',
+    );
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("locates by line after a Nunjucks pass", () => {
+    const { diagnostics } = render("{% if true %}\nText\n\n<img src=x onerror=a>\n{% endif %}\n", {
+      templates: {},
+    });
+    expect(brief(diagnostics)).toEqual([`8:12 error unsafe-html ${ONERROR}`]);
+  });
+});
+
+describe("resources the Content-Security-Policy would block", () => {
+  const withEmbeds = (body: string, embeds: string[]) => {
+    const { file } = parseSourceFile(PATH, FRONTMATTER + body);
+    return renderBody(file, bodyMarkdown(), { ui: DEFAULT_UI_STRINGS, citations: false, embeds });
+  };
+
+  it("reports an external Markdown image at its URL, once", () => {
+    expect(brief(render("<b>raw</b>\n\n![x](https://other.example/a.png)\n").diagnostics)).toEqual([
+      `7:6 error external-resource <img src="https://other.example/a.png"> would be blocked by the site's Content-Security-Policy: only files of the course can be loaded [copy the file into the course and link it with a relative URL]`,
+    ]);
+  });
+
+  it("allows an iframe from an embeds origin, and names the option for any other", () => {
+    const video = '<iframe src="https://www.youtube-nocookie.com/embed/x" title="V"></iframe>\n';
+    expect(withEmbeds(video, ["https://www.youtube-nocookie.com"]).diagnostics).toEqual([]);
+    expect(brief(withEmbeds(video, []).diagnostics)).toEqual([
+      `5:9 error external-resource <iframe src="https://www.youtube-nocookie.com/embed/x"> would be blocked by the site's Content-Security-Policy: list its origin in "embeds" in _data/site.json`,
+    ]);
+  });
+});
