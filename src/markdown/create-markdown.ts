@@ -9,6 +9,7 @@ import { figuresPlugin } from "./figures.js";
 import { headingsPlugin } from "./headings.js";
 import { inlineLinesPlugin } from "./inline-lines.js";
 import { mathPlugin } from "./math.js";
+import { nestingPlugin } from "./nesting.js";
 import { notesPlugin } from "./notes.js";
 import { pauseSummaryPlugin } from "./pause-summary.js";
 import { rawHtmlCheckPlugin } from "./raw-html-check.js";
@@ -24,5 +25,6 @@ export function createMarkdown(): MarkdownItInstance {
   md.use(headingsPlugin);
   md.use(pauseSummaryPlugin);
   md.use(notesPlugin);
+  md.use(nestingPlugin);
   return md;
 }

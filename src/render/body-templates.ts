@@ -16,7 +16,11 @@ import { encodeMarkerNumber, MARKERS, sourcePlaceholders } from "../core/markers
 import { LineIndex } from "../core/text.js";
 import type { ProtectedRanges } from "../shortcodes/shortcode-env.js";
 import { markLines, readLineMarkers } from "./line-markers.js";
-import { describeNunjucksError } from "./nunjucks-errors.js";
+import { compileLocated, describeNunjucksError } from "./nunjucks-errors.js";
+
+/** A line before the body's first, removed from the output (with its line break, unless a `{%-` trimmed it). */
+const LEAD_MARK = MARKERS.line.join("");
+const LEAD = `${LEAD_MARK}\n`;
 
 /** The Nunjucks environment bodies run in: includes from the course's `_includes/`, undefined values are errors. */
 export function createTemplateEnvironment(includesDir: string): Environment {
@@ -73,13 +77,15 @@ export function runBodyTemplates(
   }
   text += body.slice(from);
 
-  const marked = markLines(text);
+  // Nunjucks drops the position of a runtime error on a template's first line (line 0 is false to it):
+  // a first line of our own keeps the body's from 1. Not whitespace, so that a `{%-` cannot trim it.
+  const source = LEAD + markLines(text);
   let rendered: string;
   try {
-    rendered = environment.renderString(marked, context);
+    rendered = compileLocated(source, environment).render(context);
   } catch (error) {
-    const problem = describeNunjucksError(error, marked);
-    const lineText = problem.line === undefined ? "" : new LineIndex(marked).lineText(problem.line);
+    const problem = describeNunjucksError(error, source);
+    const lineText = problem.line === undefined ? "" : new LineIndex(source).lineText(problem.line);
     // The construct the message is about (its column is not always the construct's start): its text finds its column in the author's line.
     const column = (problem.column ?? 1) - 1;
     const start = Math.max(lineText.lastIndexOf("{{", column), lineText.lastIndexOf("{%", column));
@@ -91,10 +97,13 @@ export function runBodyTemplates(
       problem.message.includes("undefined value") && expression
         ? `Nunjucks: "${expression}" is undefined`
         : problem.message;
-    report(problem.line === undefined ? 0 : problem.line - 1, construct, message);
+    // Line 1 of `source` is the lead line.
+    report(problem.line === undefined ? 0 : Math.max(0, problem.line - 2), construct, message);
     return undefined;
   }
-  const { text: output, origins } = readLineMarkers(rendered);
+  const { text: output, origins } = readLineMarkers(
+    rendered.slice(LEAD_MARK.length).replace(/^\n/, ""),
+  );
   return {
     text: hidden.restore(output),
     bodyLine: (line) => origins[Math.min(line, origins.length - 1)] ?? 0,

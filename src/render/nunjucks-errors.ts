@@ -1,12 +1,18 @@
 /**
  * Where a Nunjucks error is. Nunjucks puts `[Line n, Column m]` in most
  * messages (1-based for syntax errors and undefined output, 0-based for
- * runtime `Error:`s), and no position at all in some: a template not found,
- * a filter not found, a block left open at the end. For those, the tag is
- * found with Nunjucks' own lexer.
+ * runtime `Error:`s, without the column at column 0), and no position at all
+ * in some: a template not found, a block left open at the end. For those, the
+ * tag is found with Nunjucks' own lexer.
+ *
+ * Nunjucks records where it is at run time only before a function call: an
+ * error thrown by a filter, a test or `in` was reported at the last call
+ * before it, or nowhere. Bodies are compiled by `compileLocated`, which
+ * records the position of each of those too.
  */
+import { createRequire } from "node:module";
 import path from "node:path";
-import nunjucks from "nunjucks";
+import nunjucks, { type Environment, type Template } from "nunjucks";
 
 export interface NunjucksProblem {
   message: string;
@@ -48,10 +54,11 @@ export function describeNunjucksError(error: unknown, text: string): NunjucksPro
       .map((l) => l.trim())
       .filter(Boolean)
       .at(-1) ?? full;
-  const runtime = detail.startsWith("Error:");
+  // A JavaScript error thrown while rendering (`Error: …`, a filter's `TypeError: …`).
+  const runtime = /^[A-Za-z]*Error: /.test(detail);
   const what = detail.replace(/^Error: /, "");
   // Nunjucks names the template each error is in, the body being "(unknown path)": the last is where it happened.
-  const frames = [...full.matchAll(/\(([^)]*)\)(?: \[Line (\d+), Column (\d+)\])?/g)];
+  const frames = [...full.matchAll(/\(([^)]*)\)(?: \[Line (\d+)(?:, Column (\d+))?\])?/g)];
   const deepest = frames.at(-1);
   if (deepest && deepest[1] !== "unknown path") {
     // In an included template: the problem is reported at the include, and names the included file.
@@ -74,7 +81,8 @@ export function describeNunjucksError(error: unknown, text: string): NunjucksPro
     return {
       message,
       line: Number(position[2]) + (runtime ? 1 : 0),
-      column: Number(position[3]) + (runtime ? 1 : 0),
+      // No column: Nunjucks leaves it out when it is 0.
+      column: Number(position[3] ?? 0) + (runtime ? 1 : 0),
     };
   }
   const found = findTag(text, detail);
@@ -142,4 +150,96 @@ function lex(text: string): LexToken[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The parts of a parsed template node read here. */
+interface TemplateNode {
+  lineno: number;
+  colno: number;
+  name?: { value: string };
+  args?: TemplateNode;
+  left?: TemplateNode;
+  right?: TemplateNode & { name?: { value: string }; value?: string };
+}
+
+/** The parts of Nunjucks' compiler used here (its JavaScript is not typed). */
+interface Compiler {
+  compile(node: unknown, frame?: unknown): void;
+  getCode(): string;
+  _emit(code: string): void;
+  _compileAggregate(node: TemplateNode, frame: unknown, open?: string, close?: string): void;
+  compileFilter(node: TemplateNode, frame: unknown): void;
+  compileIs(node: TemplateNode, frame: unknown): void;
+  compileIn(node: TemplateNode, frame: unknown): void;
+}
+
+interface EnvironmentInternals {
+  asyncFilters: string[];
+  extensionsList: unknown[];
+  opts: { throwOnUndefined?: boolean };
+}
+
+const internals = nunjucks as unknown as {
+  compiler: { Compiler: new (name: string | undefined, throwOnUndefined: boolean) => Compiler };
+  parser: { parse(src: string, extensions: unknown[], opts: object): unknown };
+  lib: { _prettifyError(path: string | undefined, dev: boolean, error: unknown): Error };
+};
+// Not re-exported by nunjucks' index; the same module its compiler uses.
+const transformer = createRequire(import.meta.url)("nunjucks/src/transformer.js") as {
+  transform(ast: unknown, asyncFilters: string[], name?: string): unknown;
+};
+
+/**
+ * `source` as a Nunjucks template of `environment`, compiled as Nunjucks does
+ * except that each filter, test and `in` sets the position the compiled code
+ * reports an error at (`lineno`, `colno`) once its arguments are evaluated,
+ * so that an error it throws is reported at itself.
+ */
+export function compileLocated(source: string, environment: Environment): Template {
+  const env = environment as unknown as EnvironmentInternals;
+  const compiler = new internals.compiler.Compiler(undefined, env.opts.throwOnUndefined === true);
+  // The arguments are evaluated first (they may hold filters of their own), then the position is set, then it runs.
+  const at = (node: TemplateNode, run: string, args: () => void) => {
+    compiler._emit(
+      `(function (args) { lineno = ${node.lineno}; colno = ${node.colno}; return ${run}; })([`,
+    );
+    args();
+    compiler._emit("])");
+  };
+  compiler.compileFilter = (node, frame) =>
+    at(node, `env.getFilter(${JSON.stringify(node.name!.value)}).apply(context, args)`, () =>
+      compiler._compileAggregate(node.args!, frame),
+    );
+  compiler.compileIs = (node, frame) => {
+    const right = node.right!;
+    const test = right.name ? right.name.value : right.value!;
+    at(node, `env.getTest(${JSON.stringify(test)}).apply(context, args) === true`, () => {
+      compiler.compile(node.left, frame);
+      if (right.args) {
+        compiler._emit(",");
+        compiler._compileAggregate(right.args, frame);
+      }
+    });
+  };
+  compiler.compileIn = (node, frame) =>
+    at(node, "runtime.inOperator(args[0], args[1])", () => {
+      compiler.compile(node.left, frame);
+      compiler._emit(",");
+      compiler.compile(node.right, frame);
+    });
+  try {
+    const ast = internals.parser.parse(source, env.extensionsList, env.opts);
+    compiler.compile(transformer.transform(ast, env.asyncFilters));
+  } catch (error) {
+    // Worded as Nunjucks words a syntax error it finds itself: `(unknown path) [Line n, Column m]`.
+    throw internals.lib._prettifyError(undefined, false, error);
+  }
+  // As Nunjucks' own Template does with the code its compiler makes.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const code = new Function(compiler.getCode()) as () => object;
+  const NunjucksTemplate = nunjucks.Template as unknown as new (
+    src: { type: "code"; obj: object },
+    env: Environment,
+  ) => Template;
+  return new NunjucksTemplate({ type: "code", obj: code() }, environment);
 }

@@ -94,6 +94,7 @@ function useTag(
         position: source.position(problem.offset),
         rule: problem.rule,
         message: problem.message,
+        hint: problem.hint,
       });
     }
     state.pos = resume ?? tagEnd;

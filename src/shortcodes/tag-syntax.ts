@@ -39,6 +39,7 @@ export interface TagProblem {
   offset: number;
   rule: string;
   message: string;
+  hint?: string;
   /** Where the broken tag ends, when its `%}` was found. */
   end?: number;
 }
@@ -78,6 +79,48 @@ export function readTag(
   start: number,
   max: number,
   allowsExpressions: (name: string) => boolean,
+): TagResult {
+  const strings: [number, number][] = [];
+  const result = readTagFrom(text, start, max, allowsExpressions, strings);
+  return "problem" in result ? { problem: runawayString(text, strings, result.problem) } : result;
+}
+
+/**
+ * A string that holds `%}`, in a tag that then fails to parse, was meant to
+ * end before it: `{% sidenote "unclosed %} … {% sidenote "ok" %}` reads as
+ * one string up to the second tag's quote, and fails after it. The problem is
+ * the first such string, at its opening quote, and the tag ends at that `%}`
+ * (the text after it is read as text again).
+ */
+function runawayString(
+  text: string,
+  strings: readonly [number, number][],
+  problem: TagProblem,
+): TagProblem {
+  for (const [quote, end] of strings) {
+    const close = text.slice(quote, end).search(/-?%\}/);
+    if (close < 0) continue;
+    const at = quote + close;
+    const mark = text[quote]!;
+    return {
+      ...(problem.name === undefined ? {} : { name: problem.name }),
+      offset: quote,
+      rule: "shortcode-malformed",
+      message: `Unterminated string in {% ${problem.name} %}`,
+      hint: `the string runs on past %}: end it with ${mark} before %}, and write a ${mark} inside it as \\${mark}`,
+      end: at + (text[at] === "-" ? 3 : 2),
+    };
+  }
+  return problem;
+}
+
+function readTagFrom(
+  text: string,
+  start: number,
+  max: number,
+  allowsExpressions: (name: string) => boolean,
+  /** Filled with each string read: [opening quote, end), the end of the text if unterminated. */
+  strings: [number, number][],
 ): TagResult {
   let i = start + 2;
   const trimBefore = text[i] === "-";
@@ -125,6 +168,7 @@ export function readTag(
         return { problem: { ...malformed(name, i, "Expected a comma between arguments"), name } };
       }
       const parsed = readString(text, i, max);
+      strings.push([i, parsed?.end ?? max]);
       if (!parsed) {
         return {
           problem: {

@@ -92,6 +92,19 @@ describe("display math blocks", () => {
     );
   });
 
+  // Regression (issue class 7): v0.1 reported an unclosed `$$` as `Attribute "2" is not allowed`,
+  // reading the `{2}` of the formula as an attribute block.
+  it("reports an unclosed $$ before braces at the $$, and nothing about the braces", () => {
+    const { document, diagnostics } = renderMarkdown("Intro.\n\n$$\n\\frac{1}{2}\n");
+    expect(brief(diagnostics)).toEqual([
+      "3:1 error math-unclosed Unclosed $$: expected a closing $$ before the end of the document",
+    ]);
+    expect(document.querySelector("pre.math-error")?.textContent).toBe("$$\n\\frac{1}{2}");
+    expect(brief(renderMarkdown("$$ x^{2}\n{2}\n\nMore {2}\n").diagnostics)).toEqual([
+      "1:1 error math-unclosed Unclosed $$: expected a closing $$ before the blank line",
+    ]);
+  });
+
   it("does not cross a blank line", () => {
     const { document, diagnostics } = renderMarkdown("$$\na\n\nb\n$$\n");
     expect(document.querySelector(".katex")).toBeNull();

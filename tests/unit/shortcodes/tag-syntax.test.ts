@@ -114,7 +114,7 @@ describe("readTag: problems", () => {
   });
 
   it("reports an unterminated string at its opening quote", () => {
-    expect(read('{% sidenote "x %}\n')).toEqual({
+    expect(read('{% sidenote "x\n')).toEqual({
       problem: {
         name: "sidenote",
         offset: 12,
@@ -122,6 +122,33 @@ describe("readTag: problems", () => {
         message: "Unterminated string in {% sidenote %}",
       },
     });
+  });
+
+  // Regression: the string ran on to the next tag's opening quote, and the problem was reported there.
+  it("reports a string that runs on past %} at its opening quote, and ends the tag at that %}", () => {
+    const text = 'a {% sidenote "unclosed %} b {% sidenote "ok" %} c';
+    expect(read(text)).toEqual({
+      problem: {
+        name: "sidenote",
+        offset: 14,
+        rule: "shortcode-malformed",
+        message: "Unterminated string in {% sidenote %}",
+        hint: 'the string runs on past %}: end it with " before %}, and write a " inside it as \\"',
+        end: 26,
+      },
+    });
+    expect(text.slice(26)).toBe(' b {% sidenote "ok" %} c');
+  });
+
+  it("blames the first of several strings that hold %}", () => {
+    const result = read(`{% cite "a", 'b %} x %} y', "c %} z`);
+    expect("problem" in result && [result.problem.offset, result.problem.end]).toEqual([13, 18]);
+  });
+
+  it("leaves a string holding %} alone when the tag is well formed", () => {
+    expect(tag('{% sidenote "write %} to close a tag" %}').args[0]?.value).toBe(
+      "write %} to close a tag",
+    );
   });
 
   it("reports a missing comma between arguments at the second argument", () => {
