@@ -1,13 +1,17 @@
 /**
  * Loads the course bibliography: `_data/references.bib` (BibTeX/BibLaTeX) and
  * `_data/references.json` (CSL-JSON), either or both. Every entry keeps where
- * it was defined; malformed entries are errors at their line, never dropped.
+ * it was defined. A malformed entry never takes its neighbours down and is
+ * never dropped silently: it is kept aside with its problems, whose severity
+ * depends on whether a page cites it (see malformed-works.ts).
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { readJsonFile } from "../source/json-file.js";
-import { checkCslJson } from "../schema/csl-json.js";
+import { decodeUtf8 } from "../source/utf8.js";
+import { checkCslItem, checkCslJson } from "../schema/csl-json.js";
 import type { Diagnostic } from "../core/diagnostics.js";
+import { LineIndex } from "../core/text.js";
 import { isHttpUrl } from "../core/urls.js";
 import { rawField, scanBibtex, type BibtexEntry } from "./bibtex-entries.js";
 import { parseBibtex, type CslItem } from "./citation-js.js";
@@ -23,8 +27,17 @@ export interface Work {
   link: { href: string; label: string } | undefined;
 }
 
+/** An entry left out of the bibliography, with its problems (as errors). */
+export interface MalformedWork {
+  /** The key a page would cite it by, when the entry got as far as naming one. */
+  key: string | undefined;
+  problems: Diagnostic[];
+}
+
 export interface Bibliography {
   works: ReadonlyMap<string, Work>;
+  /** Entries left out: errors when a page cites them, warnings otherwise. */
+  malformed: readonly MalformedWork[];
   /** Whether a bibliography file exists at all. */
   present: boolean;
   /** Content fingerprint, for caches of formatted output. */
@@ -34,11 +47,21 @@ export interface Bibliography {
 export const BIBTEX_PATH = "_data/references.bib";
 export const CSL_JSON_PATH = "_data/references.json";
 
+/** How to fix a `.bib` that an older reference manager wrote in Latin-1 or Windows-1252. */
+export const BIBTEX_ENCODING_HINT =
+  'export the bibliography again as UTF-8: in Zotero (and Better BibTeX), choose "Unicode (UTF-8)" as the character encoding in the export options; in JabRef, set Library → Library properties → Encoding to UTF-8 and save';
+
+/**
+ * The works of the course, the entries left out, and the problems that are
+ * not one entry's (a file that cannot be read, a key defined twice, invalid
+ * UTF-8): those are errors whoever cites what.
+ */
 export function loadBibliography(root: string): {
   bibliography: Bibliography;
   diagnostics: Diagnostic[];
 } {
   const diagnostics: Diagnostic[] = [];
+  const malformed: MalformedWork[] = [];
   const works = new Map<string, Work>();
   const texts: string[] = [];
   const add = (work: Work) => {
@@ -59,19 +82,25 @@ export function loadBibliography(root: string): {
 
   const bibPath = path.join(root, BIBTEX_PATH);
   if (existsSync(bibPath)) {
-    const text = readFileSync(bibPath, "utf8");
+    const { text, diagnostics: encoding } = decodeUtf8(
+      readFileSync(bibPath),
+      BIBTEX_PATH,
+      BIBTEX_ENCODING_HINT,
+    );
+    diagnostics.push(...encoding);
     texts.push(text);
-    for (const work of readBibtex(text, diagnostics)) add(work);
+    for (const work of readBibtex(text, malformed)) add(work);
   }
   const jsonPath = path.join(root, CSL_JSON_PATH);
   if (existsSync(jsonPath)) {
     texts.push(readFileSync(jsonPath, "utf8"));
-    for (const work of readCslJson(jsonPath, diagnostics)) add(work);
+    for (const work of readCslJson(jsonPath, diagnostics, malformed)) add(work);
   }
   for (const work of works.values()) sanitise(work, diagnostics);
   return {
     bibliography: {
       works,
+      malformed,
       present: texts.length > 0,
       fingerprint: fingerprint(texts.join("\u0000")),
     },
@@ -79,16 +108,22 @@ export function loadBibliography(root: string): {
   };
 }
 
-function readBibtex(text: string, diagnostics: Diagnostic[]): Work[] {
+function readBibtex(text: string, malformed: MalformedWork[]): Work[] {
   const scan = scanBibtex(text);
-  for (const problem of scan.problems) {
-    diagnostics.push({
-      file: BIBTEX_PATH,
-      ...problem,
-      severity: "error",
-      rule: "bibliography-malformed",
+  const problem = (
+    key: string | undefined,
+    at: { line: number; column: number },
+    message: string,
+  ) => {
+    malformed.push({
+      key,
+      problems: [
+        { file: BIBTEX_PATH, ...at, severity: "error", rule: "bibliography-malformed", message },
+      ],
     });
-  }
+  };
+  for (const { key, line, column, message } of scan.problems)
+    problem(key, { line, column }, message);
   const prefix = scan.macros.join("\n");
   const reported = new Set<BibtexEntry>();
   let items: CslItem[];
@@ -106,32 +141,33 @@ function readBibtex(text: string, diagnostics: Diagnostic[]): Work[] {
         const message = firstLine(error);
         const at = /at line (\d+) col (\d+)/.exec(message);
         const line = at ? entry.line + Number(at[1]) - 2 - lineCount(prefix) : entry.line;
-        diagnostics.push({
-          file: BIBTEX_PATH,
-          line: Math.max(entry.line, line),
-          column: at && line > entry.line ? Number(at[2]) : entry.column,
-          severity: "error",
-          rule: "bibliography-malformed",
-          message: `Malformed entry "${entry.key}": ${message.replace(/ at line \d+ col \d+:?$/, "")}`,
-        });
+        problem(
+          entry.key,
+          {
+            line: Math.max(entry.line, line),
+            column: at && line > entry.line ? Number(at[2]) : entry.column,
+          },
+          `Malformed entry "${entry.key}": ${message.replace(/ at line \d+ col \d+:?$/, "")}`,
+        );
       }
     }
   }
   const byKey = new Map(items.map((item) => [String(item.id), item]));
+  const lines = new LineIndex(text);
   const works: Work[] = [];
   for (const entry of scan.entries) {
     const item = byKey.get(entry.key);
     if (!item) {
-      if (!reported.has(entry)) {
-        diagnostics.push({
-          file: BIBTEX_PATH,
-          line: entry.line,
-          column: entry.column,
-          severity: "error",
-          rule: "bibliography-malformed",
-          message: `Entry "${entry.key}" could not be read`,
-        });
-      }
+      if (!reported.has(entry)) problem(entry.key, entry, `Entry "${entry.key}" could not be read`);
+      continue;
+    }
+    // citation-js reads almost anything (`author = {Smith, J. and }` gives an empty
+    // name); the CSL-JSON schema decides what citeproc may be given.
+    const checked = checkCslItem(item, entrySource(entry, lines), `entry "${entry.key}"`, {
+      reportUnknownFields: false,
+    });
+    if (checked.diagnostics.length > 0) {
+      malformed.push({ key: entry.key, problems: checked.diagnostics });
       continue;
     }
     works.push({
@@ -146,20 +182,61 @@ function readBibtex(text: string, diagnostics: Diagnostic[]): Work[] {
   return works;
 }
 
-function readCslJson(absolutePath: string, diagnostics: Diagnostic[]): Work[] {
+/** BibTeX fields that CSL variables come from, where they differ in name. */
+const BIBTEX_FIELDS: Record<string, string[]> = {
+  issued: ["date", "year"],
+  "container-title": ["journal", "journaltitle", "booktitle"],
+  page: ["pages"],
+  issue: ["number"],
+  "publisher-place": ["address", "location"],
+  accessed: ["urldate"],
+};
+
+/** Locates a CSL key path of an entry at the BibTeX field it came from, else at the entry. */
+function entrySource(entry: BibtexEntry, lines: LineIndex) {
+  return {
+    path: BIBTEX_PATH,
+    locate: (keyPath: readonly (string | number)[]) => {
+      const variable = String(keyPath[0] ?? "");
+      for (const field of [variable, ...(BIBTEX_FIELDS[variable] ?? [])]) {
+        const match = new RegExp(`[,\\s]${field.replace(/[^\w-]/g, "")}\\s*=`, "i").exec(
+          entry.text,
+        );
+        if (match) return lines.position(entry.offset + match.index + 1);
+      }
+      return { line: entry.line, column: entry.column };
+    },
+  };
+}
+
+function readCslJson(
+  absolutePath: string,
+  diagnostics: Diagnostic[],
+  malformed: MalformedWork[],
+): Work[] {
   const { file, diagnostics: problems } = readJsonFile(absolutePath, CSL_JSON_PATH);
   diagnostics.push(...problems);
   if (!file) return [];
   const checked = checkCslJson(file);
   diagnostics.push(...checked.diagnostics);
-  return checked.items.map(({ index, item }) => ({
-    id: item.id,
-    // The schema checks the fields Syllabus reads; the rest is citeproc's to read.
-    item: tidy(item as unknown as CslItem),
-    file: CSL_JSON_PATH,
-    ...file.locate([index]),
-    link: undefined,
-  }));
+  const works: Work[] = [];
+  for (const { index, key, item, diagnostics: itemProblems } of checked.items) {
+    // Warnings (an ignored field) do not make an item malformed.
+    const errors = itemProblems.filter((d) => d.severity === "error");
+    diagnostics.push(...itemProblems.filter((d) => d.severity !== "error"));
+    if (!item || errors.length > 0) {
+      malformed.push({ key, problems: errors });
+      continue;
+    }
+    works.push({
+      id: item.id,
+      item: tidy(item as unknown as CslItem),
+      file: CSL_JSON_PATH,
+      ...file.locate([index]),
+      link: undefined,
+    });
+  }
+  return works;
 }
 
 /** Drops unsafe URLs (with a warning) and picks the paper's link. */

@@ -10,15 +10,18 @@ export interface BibtexEntry {
   key: string;
   /** The whole entry, `@type{…}`. */
   text: string;
-  /** 1-based line and column of the `@`. */
+  /** 1-based line and column of the `@`, and its 0-based offset in the file. */
   line: number;
   column: number;
+  offset: number;
 }
 
 export interface BibtexProblem {
   line: number;
   column: number;
   message: string;
+  /** The key of the entry it belongs to, when the entry got as far as naming one. */
+  key: string | undefined;
 }
 
 export interface BibtexScan {
@@ -107,7 +110,11 @@ export function scanBibtex(text: string): BibtexScan {
     const where = position(at);
     const head = /^@([A-Za-z]+)\s*([{(])/.exec(text.slice(at, at + 64));
     if (!head) {
-      problems.push({ ...where, message: "Malformed entry: expected @type{key, …}" });
+      problems.push({
+        ...where,
+        message: "Malformed entry: expected @type{key, …}",
+        key: undefined,
+      });
       continue;
     }
     const type = head[1]!.toLowerCase();
@@ -118,6 +125,7 @@ export function scanBibtex(text: string): BibtexScan {
       problems.push({
         ...where,
         message: `Unbalanced braces: entry @${head[1]} is not closed before ${s + 1 < starts.length ? "the next entry" : "the end of the file"}`,
+        key: /^\s*([^,\s{}()="]+)\s*,/.exec(text.slice(bodyStart, nextStart))?.[1],
       });
       continue;
     }
@@ -130,14 +138,18 @@ export function scanBibtex(text: string): BibtexScan {
     const keyMatch = /^\s*([^,\s{}()]*)\s*(,|$)/.exec(text.slice(bodyStart, end));
     const key = keyMatch?.[1] ?? "";
     if (!keyMatch || key === "" || /[=" ]/.test(key)) {
-      problems.push({ ...where, message: `Missing key: expected @${head[1]}{key, …}` });
+      problems.push({
+        ...where,
+        message: `Missing key: expected @${head[1]}{key, …}`,
+        key: undefined,
+      });
       continue;
     }
     if (!BIBTEX_TYPES.has(type)) {
-      problems.push({ ...where, message: `Unknown entry type @${head[1]} for "${key}"` });
+      problems.push({ ...where, message: `Unknown entry type @${head[1]} for "${key}"`, key });
       continue;
     }
-    entries.push({ type, key, text: entryText, ...where });
+    entries.push({ type, key, text: entryText, ...where, offset: at });
   }
   return { entries, macros, problems };
 }

@@ -4,6 +4,7 @@
  * per call, so everything it returns is cached; the cost grows with the
  * number of distinct works cited, not with pages.
  */
+import { fragmentProblems, type PolicyProblem } from "../core/html-policy.js";
 import { timed } from "../core/phases.js";
 import type { Bibliography } from "./bibliography.js";
 import { createEngine, type CiteprocEngine } from "./citation-js.js";
@@ -15,6 +16,8 @@ export class CitationFormatter {
   private entries: Map<string, string> | undefined;
   private order: Map<string, number> | undefined;
   private readonly inline = new Map<string, string>();
+  /** Entries left out because the HTML policy rejects what citeproc made of them. */
+  private readonly rejected = new Map<string, PolicyProblem>();
 
   constructor(
     private readonly bibliography: Bibliography,
@@ -49,12 +52,17 @@ export class CitationFormatter {
     engine.updateItems([...this.citedIds]);
     const entries = new Map<string, string>();
     const order = new Map<string, number>();
-    const result = engine.makeBibliography();
+    const result = failsIn("bibliography", () => engine.makeBibliography());
     if (result) {
       const [meta, html] = result;
       meta.entry_ids.forEach(([id], index) => {
         if (id === undefined) return;
-        entries.set(id, entryContent(html[index] ?? ""));
+        const entry = entryContent(html[index] ?? "");
+        // Built from data: checked as the browser will read it, once per work (citeproc
+        // escapes text, so this is defence in depth). It is placed inside a <span>.
+        const [problem] = fragmentProblems(entry, "span");
+        if (problem) this.rejected.set(id, problem);
+        entries.set(id, problem ? "" : entry);
         order.set(id, index);
       });
     }
@@ -64,14 +72,33 @@ export class CitationFormatter {
     return { engine, entries, order };
   }
 
-  /** Formats the course's works once now; returns citeproc's message if the style cannot. */
-  problem(): string | undefined {
+  /**
+   * Formats the course's works once now, and one citation of an author-date
+   * style (numeric ones print their own numbers), so that a style citeproc
+   * cannot run is one problem found here rather than a throw later: its
+   * message, and the part of the style it came from when known.
+   */
+  problem(): { message: string; part: "citation" | "bibliography" | undefined } | undefined {
     try {
       this.prepare();
+      const first = this.citedIds[0];
+      if (this.style.kind !== "numeric" && first !== undefined) {
+        failsIn("citation", () =>
+          this.engine?.makeCitationCluster([{ id: first, locator: "1", label: "page" }]),
+        );
+      }
       return undefined;
     } catch (error) {
-      return error instanceof Error ? error.message.split("\n")[0] : String(error);
+      const part = error instanceof StylePartError ? error.part : undefined;
+      const cause = error instanceof StylePartError ? error.cause : error;
+      return { message: firstLine(cause), part };
     }
+  }
+
+  /** The works whose entry the HTML policy rejected (and which are left without one), with why. */
+  rejectedEntries(): ReadonlyMap<string, PolicyProblem> {
+    this.prepare();
+    return this.rejected;
   }
 
   /** The work's reference-list entry as inline HTML, without a number. */
@@ -84,12 +111,21 @@ export class CitationFormatter {
     return this.prepare().order.get(id) ?? Number.MAX_SAFE_INTEGER;
   }
 
-  /** Author-date text of one cited work, without the cluster's brackets: `Elhage et al., 2022, p. 4`. */
-  inlineText(item: CiteItem): string {
+  /**
+   * Author-date text of one cited work, without the cluster's brackets:
+   * `Elhage et al., 2022, p. 4`; citeproc's message when it cannot format it.
+   */
+  inlineText(item: CiteItem): { html: string } | { error: string } {
     const cacheKey = `${item.key}\u0000${item.label ?? ""}\u0000${item.locator ?? ""}`;
     const cached = this.inline.get(cacheKey);
-    if (cached !== undefined) return cached;
-    return timed("citations", () => this.formatInline(item, cacheKey));
+    if (cached !== undefined) return { html: cached };
+    return timed("citations", () => {
+      try {
+        return { html: this.formatInline(item, cacheKey) };
+      } catch (error) {
+        return { error: firstLine(error) };
+      }
+    });
   }
 
   private formatInline(item: CiteItem, cacheKey: string): string {
@@ -104,9 +140,34 @@ export class CitationFormatter {
     let text = cluster;
     if (prefix && text.startsWith(prefix)) text = text.slice(prefix.length);
     if (suffix && text.endsWith(suffix)) text = text.slice(0, -suffix.length);
+    // Built from data and the page's locator, placed inside the citation's link.
+    const [problem] = fragmentProblems(text, "span");
+    if (problem) throw new Error(`${problem.message} (${problem.rule})`);
     this.inline.set(cacheKey, text);
     return text;
   }
+}
+
+/** An error citeproc threw while formatting one part of a style. */
+class StylePartError extends Error {
+  constructor(
+    readonly part: "citation" | "bibliography",
+    override readonly cause: unknown,
+  ) {
+    super(firstLine(cause));
+  }
+}
+
+function failsIn<T>(part: "citation" | "bibliography", run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw new StylePartError(part, error);
+  }
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
 }
 
 /**

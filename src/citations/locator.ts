@@ -66,3 +66,13 @@ export function parseCiteArgument(argument: string): ParsedCite {
     error: `Unrecognised locator "${locatorText}": start it with a label such as ${LOCATOR_LABELS_TEXT}`,
   };
 }
+
+/** The keys that `{% cite %}` arguments name, in order of first use (malformed arguments name none). */
+export function citedKeysOf(citeArguments: Iterable<string>): Set<string> {
+  const keys = new Set<string>();
+  for (const argument of citeArguments) {
+    const parsed = parseCiteArgument(argument);
+    if ("item" in parsed) keys.add(parsed.item.key);
+  }
+  return keys;
+}

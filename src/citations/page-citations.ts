@@ -5,7 +5,7 @@
  */
 import type { Location, Severity } from "../core/diagnostics.js";
 import { didYouMean } from "../core/suggest.js";
-import type { Work } from "./bibliography.js";
+import type { Bibliography } from "./bibliography.js";
 import type { CitationFormatter } from "./formatter.js";
 import { parseCiteArgument, type CiteItem } from "./locator.js";
 import { renderCluster, renderReferenceList, type ClusterPart } from "./render-citations.js";
@@ -30,10 +30,17 @@ export class PageCitationState {
   private readonly backlinks = new Map<string, string[]>();
   private occurrences = 0;
 
+  private readonly works: Bibliography["works"];
+  /** Keys of entries left out as malformed: their problems are reported at the entry, once. */
+  private readonly leftOut: ReadonlySet<string>;
+
   constructor(
     private readonly formatter: CitationFormatter,
-    private readonly works: ReadonlyMap<string, Work>,
-  ) {}
+    bibliography: Pick<Bibliography, "works" | "malformed">,
+  ) {
+    this.works = bibliography.works;
+    this.leftOut = new Set(bibliography.malformed.flatMap((m) => (m.key ? [m.key] : [])));
+  }
 
   /** The cluster's HTML, numbering the works it cites on this page; problems with its keys are reported. */
   cite(cluster: CitationCluster, report: ReportProblem): string {
@@ -41,24 +48,37 @@ export class PageCitationState {
   }
 
   private citeUntimed(cluster: CitationCluster, report: ReportProblem): string {
-    const items: CiteItem[] = [];
+    const items: (CiteItem & { at: Location })[] = [];
     cluster.args.forEach(({ value, at }) => {
       const parsed = parseCiteArgument(value);
       if ("error" in parsed) {
         report(at, "error", "cite-malformed", parsed.error);
         return;
       }
+      if (!this.works.has(parsed.item.key) && this.leftOut.has(parsed.item.key)) return;
       if (!this.works.has(parsed.item.key)) {
         const hint = didYouMean(parsed.item.key, this.works.keys());
         report(at, "error", "unknown-cite-key", `Unknown citation key "${parsed.item.key}"`, hint);
         return;
       }
-      items.push(parsed.item);
+      items.push({ ...parsed.item, at });
     });
     if (items.length === 0) return "";
 
     const style = this.formatter.style;
-    const parts: (ClusterPart & { number: number })[] = items.map((item) => {
+    const parts: (ClusterPart & { number: number })[] = items.flatMap((item) => {
+      // Numeric styles print the page's own numbers; author-date ones citeproc's text.
+      const inline = style.kind === "numeric" ? undefined : this.formatter.inlineText(item);
+      if (inline && "error" in inline) {
+        const name = style.definition?.file ?? `"${style.name}"`;
+        report(
+          item.at,
+          "error",
+          "citation-style-broken",
+          `Citation style ${name} cannot format "${item.key}": ${inline.error}`,
+        );
+        return [];
+      }
       let number = this.numbers.get(item.key);
       if (number === undefined) {
         number = this.numbers.size + 1;
@@ -69,19 +89,20 @@ export class PageCitationState {
       list.push(anchorId);
       this.backlinks.set(item.key, list);
       const labelHtml =
-        style.kind === "numeric"
-          ? `${number}${item.locatorText ? `, ${escapeHtml(item.locatorText)}` : ""}`
-          : this.formatter.inlineText(item);
+        inline?.html ?? `${number}${item.locatorText ? `, ${escapeHtml(item.locatorText)}` : ""}`;
       const work = this.works.get(item.key)!;
-      return {
-        id: item.key,
-        anchorId,
-        labelHtml,
-        entryHtml: this.formatter.entry(item.key),
-        link: work.link,
-        number,
-      };
+      return [
+        {
+          id: item.key,
+          anchorId,
+          labelHtml,
+          entryHtml: this.formatter.entry(item.key),
+          link: work.link,
+          number,
+        },
+      ];
     });
+    if (parts.length === 0) return "";
     // Numeric styles list a cluster's works in number order.
     if (style.kind === "numeric") parts.sort((a, b) => a.number - b.number);
     return renderCluster(style, parts);

@@ -1,7 +1,12 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { loadCourse } from "../../src/course/load-course.js";
-import { buildFixture, checkFixture, fixture } from "./harness.js";
+import { temporaryCourses } from "../support/temporary-course.js";
+import { buildCourse, buildFixture, checkFixture, fixture, removeBuild } from "./harness.js";
+
+const temporaryCourse = temporaryCourses("citations-errors");
 
 function parse(html: string): Document {
   return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
@@ -43,9 +48,18 @@ describe("a citation of an unknown key", () => {
 });
 
 describe("a malformed BibTeX entry", () => {
-  it("fails the build with an error at its line in _data/references.bib", async () => {
+  it("that no page cites is a warning: it is left out and the build goes on", async () => {
     const site = await buildFixture("citations/malformed-bib");
+    expect(site.ok).toBe(true);
+    expect(site.messages).toEqual([
+      "_data/references.bib:8:1: warning: Unbalanced braces: entry @article is not closed before the next entry; no page cites it, so it is left out of the bibliography (bibliography-malformed)",
+    ]);
+  });
+
+  it("that a page cites fails the build with an error at its line, and the page is not blamed", async () => {
+    const site = await buildFixture("citations/malformed-bib-cited");
     expect(site.ok).toBe(false);
+    // One error, at the entry: no "Unknown citation key" at the page citing it.
     expect(site.messages).toEqual([
       "_data/references.bib:8:1: error: Unbalanced braces: entry @article is not closed before the next entry (bibliography-malformed)",
     ]);
@@ -68,6 +82,138 @@ describe("a malformed BibTeX entry", () => {
     expect(list.querySelector("#ref-after2022 .reference-entry")?.textContent).toBe(
       "After A. The Entry After. Journal. 2022.",
     );
+  });
+
+  // A reference manager's whole library, one entry with a bad author list
+  // (`and` with nobody after it, which citation-js turns into an empty name).
+  it("does not stop a 2,392-entry export in which one uncited entry has a bad author list", async () => {
+    const entries = Array.from({ length: 2392 }, (_, i) =>
+      [
+        `@article{work${i},`,
+        `  title = {Work ${i}},`,
+        i === 1234
+          ? "  author = {Smith, John and },"
+          : `  author = {Author${i}, Ann and Other, Otto},`,
+        "  journal = {Journal},",
+        `  year = {${1990 + (i % 30)}}`,
+        "}",
+      ].join("\n"),
+    );
+    const root = temporaryCourse({
+      "_data/site.json": '{ "title": "Library", "description": "A whole Mendeley library." }',
+      "_data/references.bib": entries.join("\n\n"),
+      "content/topics/alpha.md":
+        '---\ntitle: "Alpha"\ndescription: "Cites two works."\n---\n\nOne {% cite "work1" %} and another {% cite "work2391" %}.\n',
+    });
+    const site = await buildCourse(root);
+    removeBuild(site);
+    expect(site.ok).toBe(true);
+    expect(site.messages).toEqual([
+      '_data/references.bib:8641:3: warning: Expected "author[1]" of entry "work1234" to be a name with a "family", "given" or "literal" part, found {}; no page cites it, so it is left out of the bibliography (bibliography-malformed)',
+    ]);
+  });
+});
+
+describe("a .bib that is not UTF-8", () => {
+  it("is an error at the first invalid byte, with a hint to export it again as UTF-8", () => {
+    const { messages } = checkFixture("citations/bib-latin1");
+    expect(messages).toEqual([
+      '_data/references.bib:2:14: error: The file is not valid UTF-8: these bytes would show as \ufffd (invalid-utf8)\n  hint: export the bibliography again as UTF-8: in Zotero (and Better BibTeX), choose "Unicode (UTF-8)" as the character encoding in the export options; in JabRef, set Library → Library properties → Encoding to UTF-8 and save',
+    ]);
+  });
+
+  it("is an error even when written byte for byte in a test (ISO-8859-1 Müller)", () => {
+    const root = temporaryCourse({
+      "_data/site.json": '{ "title": "Latin-1", "description": "A Latin-1 file." }',
+      "content/topics/alpha.md":
+        '---\ntitle: "Alpha"\ndescription: "D."\n---\n\nA {% cite "m" %}.\n',
+    });
+    writeFileSync(
+      path.join(root, "_data/references.bib"),
+      Buffer.from(
+        "@book{m,\n  author = {M\u00fcller, J},\n  title = {T},\n  year = 2019\n}\n",
+        "latin1",
+      ),
+    );
+    const { diagnostics } = loadCourse({ root, includeDrafts: false });
+    expect(diagnostics.map((d) => [d.file, d.line, d.column, d.severity, d.rule])).toEqual([
+      ["_data/references.bib", 2, 14, "error", "invalid-utf8"],
+    ]);
+  });
+});
+
+describe("malformed CSL-JSON items", () => {
+  it("are errors at their field when a page cites them, warnings otherwise", () => {
+    const { messages } = checkFixture("citations/csl-json-malformed");
+    expect(messages).toEqual([
+      '_data/references.json:7:144: warning: Unknown field "colour" of CSL-JSON item "fine2020" is ignored (bibliography-unknown-field)',
+      '_data/references.json:2:76: error: Expected "author[0]" of CSL-JSON item "nullauthor" to be an object, found null (bibliography-malformed)',
+      '_data/references.json:3:82: warning: Expected "author[0].family" of CSL-JSON item "objectfamily" to be a string, found a map; no page cites it, so it is left out of the bibliography (bibliography-malformed)',
+      '_data/references.json:4:89: error: Expected "issued.date-parts[0][0]" of CSL-JSON item "textyear" to be a whole number, found the string "x" (bibliography-malformed)',
+      '_data/references.json:5:26: warning: Unexpected type "journal" of CSL-JSON item "journaltype", expected a CSL item type (article-journal, book, chapter, paper-conference, report, thesis, webpage, …); no page cites it, so it is left out of the bibliography (bibliography-malformed)\n  hint: did you mean "article-journal"?',
+      '_data/references.json:6:42: error: Expected "title" of CSL-JSON item "numbertitle" to be a string, found a number 42 (bibliography-malformed)',
+    ]);
+  });
+
+  it("never reach citeproc: the page still renders its valid citation", () => {
+    const { course } = load("citations/csl-json-malformed");
+    expect(citeLinks(course.bySlug.get("alpha")!.html)).toEqual([["1", "#ref-fine2020"]]);
+  });
+});
+
+describe("a course's own .csl style", () => {
+  it("that is truncated is an error where the text stops, not an empty bibliography", () => {
+    const { messages } = checkFixture("citations/csl-truncated");
+    expect(messages).toEqual([
+      "_data/brackets.csl:19:43: error: The citation style ends inside <layout> (opened at 18:5): the file is truncated (csl-style-invalid)",
+    ]);
+  });
+
+  it("that is not XML is an error in the .csl file, not at site.json", () => {
+    const { messages } = checkFixture("citations/csl-not-xml");
+    expect(messages).toEqual([
+      '_data/brackets.csl:1:1: error: Expected a CSL style (XML starting with <?xml or <style), found "{ \\"style\\": \\"" (csl-style-invalid)\n  hint: download the style\'s .csl file itself, e.g. from https://www.zotero.org/styles',
+    ]);
+  });
+
+  it("that citeproc rejects is one error at the element it names", () => {
+    const { messages } = checkFixture("citations/csl-undefined-element");
+    expect(messages).toEqual([
+      '_data/brackets.csl:24:9: error: Citation style "brackets" cannot be used: citeproc-js error: Undefined node name "title-text". (citation-style-broken)\n  hint: citeproc could not run the style: check it against the CSL specification, e.g. with https://validator.citationstyles.org',
+    ]);
+  });
+
+  it("that fails while formatting is one error at the part that failed, and the pages still build", () => {
+    const xml = readFileSync(fixture("citations/custom-style/_data/brackets.csl"), "utf8");
+    const root = temporaryCourse({
+      "_data/site.json":
+        '{ "title": "Style", "description": "A style citeproc fails on.", "citationStyle": "brackets" }',
+      "_data/references.bib": readFileSync(
+        fixture("citations/custom-style/_data/references.bib"),
+        "utf8",
+      ),
+      "_data/brackets.csl": xml.replace('font-style="italic"', 'font-style="wobbly"'),
+      "content/topics/alpha.md": readFileSync(
+        fixture("citations/custom-style/content/topics/alpha.md"),
+        "utf8",
+      ),
+    });
+    const { course, diagnostics } = loadCourse({ root, includeDrafts: false });
+    expect(diagnostics.map((d) => [d.file, d.line, d.column, d.rule, d.message])).toEqual([
+      [
+        "_data/brackets.csl",
+        17,
+        3,
+        "citation-style-broken",
+        "Citation style \"brackets\" cannot be used (its <bibliography>): Cannot read properties of undefined (reading 'call')",
+      ],
+    ]);
+    // The default style takes over, so that every citation is still checked.
+    expect(citeLinks(course.bySlug.get("alpha")!.html).map(([, href]) => href)).toEqual([
+      "#ref-olah2020zoom",
+      "#ref-olah2020zoom",
+      "#ref-elhage2022toy",
+    ]);
   });
 });
 

@@ -1,12 +1,25 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fingerprint, loadBibliography } from "../../../src/citations/bibliography.js";
+import {
+  BIBTEX_ENCODING_HINT,
+  fingerprint,
+  loadBibliography,
+} from "../../../src/citations/bibliography.js";
 import { temporaryCourses } from "../../support/temporary-course.js";
 
 const course = temporaryCourses("bibliography");
 
 const bib = (...lines: string[]) => ({ "_data/references.bib": lines.join("\n") });
 const json = (items: unknown) => ({ "_data/references.json": JSON.stringify(items, null, 2) });
-const load = (files: Record<string, string>) => loadBibliography(course(files));
+/** The bibliography, and every problem found in it: the entries left out report theirs as errors. */
+const load = (files: Record<string, string>) => {
+  const { bibliography, diagnostics } = loadBibliography(course(files));
+  return {
+    bibliography,
+    diagnostics: [...diagnostics, ...bibliography.malformed.flatMap((m) => m.problems)],
+  };
+};
 
 describe("loadBibliography", () => {
   it("is absent when the course has neither file", () => {
@@ -313,7 +326,7 @@ describe("loadBibliography", () => {
           3,
           "error",
           "bibliography-malformed",
-          'Expected a CSL-JSON item (an object with "id" and "type")',
+          'Expected a CSL-JSON item (an object with "id" and "type"), found the string "not an item"',
         ],
       ]);
     });
@@ -440,6 +453,77 @@ describe("loadBibliography", () => {
         [1, 1, "error", "Missing key: expected @article{key, …}"],
         [2, 1, "error", 'Unknown entry type @artcle for "typo2020"'],
       ]);
+    });
+
+    it("keeps each malformed entry aside with its key, for the cited-or-not rule", () => {
+      const { bibliography } = loadBibliography(
+        course(
+          bib(
+            "@article{, title = {No key}}",
+            "@artcle{typo2020, title = {Typo}}",
+            "@article{open2021, title = {Never closed}",
+            "@misc{fine, title = {Fine}}",
+          ),
+        ),
+      );
+      expect(bibliography.malformed.map((m) => m.key)).toEqual([undefined, "typo2020", "open2021"]);
+    });
+
+    // citation-js reads `and` with nobody after it as an empty name, which citeproc prints as nothing.
+    it("checks what citation-js made of an entry with the CSL-JSON schema, at the field", () => {
+      const { bibliography, diagnostics } = load(
+        bib(
+          "@article{bad2020,", // 1
+          "  title = {Bad},", // 2
+          "  author = {Smith, John and },", // 3
+          "  year = 2020", // 4
+          "}", // 5
+          "@misc{fine, title = {Fine}}", // 6
+        ),
+      );
+      expect([...bibliography.works.keys()]).toEqual(["fine"]);
+      expect(bibliography.malformed.map((m) => m.key)).toEqual(["bad2020"]);
+      expect(diagnostics.map((d) => [d.line, d.column, d.severity, d.message])).toEqual([
+        [
+          3,
+          3,
+          "error",
+          'Expected "author[1]" of entry "bad2020" to be a name with a "family", "given" or "literal" part, found {}',
+        ],
+      ]);
+    });
+  });
+
+  describe("encoding", () => {
+    it("reports a .bib in ISO-8859-1 at its first invalid byte, with how to export it as UTF-8", () => {
+      const root = course({});
+      mkdirSync(path.join(root, "_data"));
+      writeFileSync(
+        path.join(root, "_data/references.bib"),
+        Buffer.from("@book{m,\n  author = {M\u00fcller, J},\n  title = {T}\n}\n", "latin1"),
+      );
+      const { bibliography, diagnostics } = loadBibliography(root);
+      expect(diagnostics).toEqual([
+        {
+          file: "_data/references.bib",
+          line: 2,
+          column: 14,
+          severity: "error",
+          rule: "invalid-utf8",
+          message: "The file is not valid UTF-8: these bytes would show as \ufffd",
+          hint: BIBTEX_ENCODING_HINT,
+        },
+      ]);
+      // The rest is still read, so that citing it is not also an unknown key.
+      expect([...bibliography.works.keys()]).toEqual(["m"]);
+    });
+
+    it("accepts a byte-order mark", () => {
+      const { bibliography, diagnostics } = load({
+        "_data/references.bib": "\ufeff@misc{a, title = {One}}",
+      });
+      expect(diagnostics).toEqual([]);
+      expect([...bibliography.works.keys()]).toEqual(["a"]);
     });
   });
 

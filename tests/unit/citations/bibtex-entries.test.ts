@@ -25,6 +25,7 @@ describe("scanBibtex", () => {
         text: "@article{first2020,\n  title = {First},\n  year = 2020\n}",
         line: 2,
         column: 1,
+        offset: 17,
       },
       {
         type: "inproceedings",
@@ -32,6 +33,7 @@ describe("scanBibtex", () => {
         text: "@InProceedings{second2021, title = {Second}, year = {2021}}",
         line: 7,
         column: 1,
+        offset: 73,
       },
     ]);
   });
@@ -119,6 +121,8 @@ describe("scanBibtex", () => {
         line: 3,
         column: 1,
         message: "Unbalanced braces: entry @article is not closed before the next entry",
+        // The key is read from the head: a page citing the entry makes its problem an error.
+        key: "broken",
       },
     ]);
     expect(scan.entries.map((e) => [e.key, e.line])).toEqual([
@@ -135,6 +139,7 @@ describe("scanBibtex", () => {
         line: 2,
         column: 1,
         message: "Unbalanced braces: entry @misc is not closed before the end of the file",
+        key: "last",
       },
     ]);
     expect(scan.entries.map((e) => e.key)).toEqual(["fine"]);
@@ -150,8 +155,8 @@ describe("scanBibtex", () => {
     );
     const scan = scanBibtex(text);
     expect(scan.problems).toEqual([
-      { line: 1, column: 1, message: "Missing key: expected @article{key, …}" },
-      { line: 4, column: 1, message: "Missing key: expected @article{key, …}" },
+      { line: 1, column: 1, message: "Missing key: expected @article{key, …}", key: undefined },
+      { line: 4, column: 1, message: "Missing key: expected @article{key, …}", key: undefined },
     ]);
     expect(scan.entries.map((e) => e.key)).toEqual(["fine"]);
   });
@@ -159,7 +164,7 @@ describe("scanBibtex", () => {
   it("reports an unknown entry type, naming the key", () => {
     const scan = scanBibtex(lines("@misc{fine, title = {F}}", "@artcle{typo2020, title = {T}}"));
     expect(scan.problems).toEqual([
-      { line: 2, column: 1, message: 'Unknown entry type @artcle for "typo2020"' },
+      { line: 2, column: 1, message: 'Unknown entry type @artcle for "typo2020"', key: "typo2020" },
     ]);
     expect(scan.entries.map((e) => e.key)).toEqual(["fine"]);
   });
@@ -167,7 +172,7 @@ describe("scanBibtex", () => {
   it("reports an @ that does not start an entry", () => {
     const scan = scanBibtex(lines("@misc{fine, title = {F}}", "@ oops"));
     expect(scan.problems).toEqual([
-      { line: 2, column: 1, message: "Malformed entry: expected @type{key, …}" },
+      { line: 2, column: 1, message: "Malformed entry: expected @type{key, …}", key: undefined },
     ]);
     expect(scan.entries).toHaveLength(1);
   });

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cslStyles } from "../../../src/citations/citation-js.js";
 import {
@@ -130,6 +132,11 @@ describe("resolveStyle", () => {
       name: expect.stringMatching(new RegExp(`^course:${name}:[0-9a-f]+$`)) as unknown,
       kind: "numeric",
       layout: { prefix: "[", suffix: "]", delimiter: "; ", superscript: false },
+      // Where citeproc's problems with it are shown.
+      definition: {
+        file: `_data/${name}.csl`,
+        root: expect.objectContaining({ name: "style" }) as unknown,
+      },
     });
     // The author's name never enters citation-js's shared registry.
     expect(cslStyles.has(name)).toBe(false);
@@ -162,5 +169,35 @@ describe("resolveStyle", () => {
     resolved(withFile, name);
     const withoutFile = course();
     expect(resolveStyle(withoutFile, name)).toHaveProperty("error");
+  });
+
+  it("returns the problems of a .csl that is not a usable style, and never registers it", () => {
+    const name = uniqueName("broken");
+    const root = course({ [`_data/${name}.csl`]: "<style" });
+    const style = resolveStyle(root, name);
+    expect(style).toEqual({
+      error: `Citation style _data/${name}.csl cannot be used`,
+      diagnostics: [
+        expect.objectContaining({ file: `_data/${name}.csl`, rule: "csl-style-invalid" }),
+      ],
+    });
+    expect(cslStyles.has(name)).toBe(false);
+  });
+
+  it("reports a .csl that is not UTF-8 at its first invalid byte", () => {
+    const name = uniqueName("latin1");
+    const root = course({});
+    mkdirSync(path.join(root, "_data"));
+    writeFileSync(
+      path.join(root, `_data/${name}.csl`),
+      Buffer.from(
+        cslXml({ format: "numeric", layout: "" }).replace("Test style", "Stil für Tests"),
+        "latin1",
+      ),
+    );
+    const style = resolveStyle(root, name);
+    expect(
+      "diagnostics" in style && style.diagnostics.map((d) => [d.line, d.column, d.rule]),
+    ).toEqual([[4, 18, "invalid-utf8"]]);
   });
 });

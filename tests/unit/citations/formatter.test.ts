@@ -1,6 +1,6 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { loadBibliography } from "../../../src/citations/bibliography.js";
+import { loadBibliography, type Bibliography } from "../../../src/citations/bibliography.js";
 import { resolveStyle, type CitationStyle } from "../../../src/citations/csl-style.js";
 import { CitationFormatter, entryContent } from "../../../src/citations/formatter.js";
 import { parseCiteArgument, type CiteItem } from "../../../src/citations/locator.js";
@@ -27,6 +27,13 @@ function style(name: string): CitationStyle {
 
 function formatter(styleName: string, cited: string[]): CitationFormatter {
   return new CitationFormatter(bibliography, style(styleName), "en-US", cited);
+}
+
+/** The author-date text of a citation, which these styles can always format. */
+function inline(f: CitationFormatter, argument: string): string {
+  const text = f.inlineText(cite(argument));
+  if ("error" in text) throw new Error(text.error);
+  return text.html;
 }
 
 function cite(argument: string): CiteItem {
@@ -93,39 +100,39 @@ describe("CitationFormatter entries", () => {
 describe("CitationFormatter inline text (author-date)", () => {
   it("gives the author-date text without the cluster's brackets", () => {
     const f = formatter("apa", ["elhage2022toy", "olah2020zoom"]);
-    expect(f.inlineText(cite("elhage2022toy"))).toBe("Elhage et al., 2022");
-    expect(f.inlineText(cite("olah2020zoom"))).toBe("Olah &#38; Cammarata, 2020");
+    expect(inline(f, "elhage2022toy")).toBe("Elhage et al., 2022");
+    expect(inline(f, "olah2020zoom")).toBe("Olah &#38; Cammarata, 2020");
   });
 
   it("adds the locator in the style's words", () => {
     const f = formatter("apa", ["elhage2022toy"]);
-    expect(f.inlineText(cite("elhage2022toy, p. 4"))).toBe("Elhage et al., 2022, p. 4");
-    expect(f.inlineText(cite("elhage2022toy, 4"))).toBe("Elhage et al., 2022, p. 4");
-    expect(f.inlineText(cite("elhage2022toy, pp. 4-6"))).toBe("Elhage et al., 2022, pp. 4–6");
-    expect(f.inlineText(cite("elhage2022toy, sec. 3"))).toBe("Elhage et al., 2022, Section 3");
-    expect(f.inlineText(cite("elhage2022toy, fig. 2"))).toBe("Elhage et al., 2022, Figure 2");
+    expect(inline(f, "elhage2022toy, p. 4")).toBe("Elhage et al., 2022, p. 4");
+    expect(inline(f, "elhage2022toy, 4")).toBe("Elhage et al., 2022, p. 4");
+    expect(inline(f, "elhage2022toy, pp. 4-6")).toBe("Elhage et al., 2022, pp. 4–6");
+    expect(inline(f, "elhage2022toy, sec. 3")).toBe("Elhage et al., 2022, Section 3");
+    expect(inline(f, "elhage2022toy, fig. 2")).toBe("Elhage et al., 2022, Figure 2");
     // The cache keys on the locator: the plain form is still the plain form.
-    expect(f.inlineText(cite("elhage2022toy"))).toBe("Elhage et al., 2022");
+    expect(inline(f, "elhage2022toy")).toBe("Elhage et al., 2022");
   });
 
   it("uses the style's own words (harvard1)", () => {
     const f = formatter("harvard1", ["olah2020zoom"]);
-    expect(f.inlineText(cite("olah2020zoom"))).toBe("Olah and Cammarata, 2020");
+    expect(inline(f, "olah2020zoom")).toBe("Olah and Cammarata, 2020");
   });
 
   it("escapes markup in a locator", () => {
     const f = formatter("apa", ["elhage2022toy"]);
-    const text = f.inlineText(cite("elhage2022toy, p. <img src=x onerror=alert(1)>"));
+    const text = inline(f, "elhage2022toy, p. <img src=x onerror=alert(1)>");
     expect(text).not.toContain("<img");
     expect(text).toContain("&#60;img");
   });
 
   it("tells apart two works by the same authors in the same year with a and b", () => {
     const f = formatter("apa", ["elhage2022toy", "elhage2022solu"]);
-    const toy = f.inlineText(cite("elhage2022toy"));
-    const solu = f.inlineText(cite("elhage2022solu"));
+    const toy = inline(f, "elhage2022toy");
+    const solu = inline(f, "elhage2022solu");
     expect([toy, solu].sort()).toEqual(["Elhage et al., 2022a", "Elhage et al., 2022b"]);
-    expect(f.inlineText(cite("elhage2022toy, p. 4"))).toBe(`${toy}, p. 4`);
+    expect(inline(f, "elhage2022toy, p. 4")).toBe(`${toy}, p. 4`);
     // The reference list uses the same letters.
     expect(f.entry("elhage2022toy")).toContain(`(${toy.slice(-5)})`);
     expect(f.entry("elhage2022solu")).toContain(`(${solu.slice(-5)})`);
@@ -133,7 +140,7 @@ describe("CitationFormatter inline text (author-date)", () => {
 
   it("does not add a letter when only one of the two works is cited", () => {
     const f = formatter("apa", ["elhage2022toy"]);
-    expect(f.inlineText(cite("elhage2022toy"))).toBe("Elhage et al., 2022");
+    expect(inline(f, "elhage2022toy")).toBe("Elhage et al., 2022");
   });
 });
 
@@ -156,5 +163,44 @@ describe("entryContent", () => {
 
   it("leaves a plain entry as it is", () => {
     expect(entryContent('<div class="csl-entry">Olah, C. (2020).</div>')).toBe("Olah, C. (2020).");
+  });
+});
+
+// citeproc escapes text and rewrites odd links, so its output is not expected to break
+// the HTML policy (the check is defence in depth): hostile data that bypassed
+// loadBibliography's own URL check still yields an entry the policy accepts.
+describe("CitationFormatter and the HTML policy", () => {
+  const hostile = {
+    works: new Map([
+      [
+        "evil",
+        {
+          id: "evil",
+          item: {
+            id: "evil",
+            type: "webpage",
+            title: 'Evil <img src=x onerror="alert(1)"> <script>alert(2)</script>',
+            URL: "javascript:alert(1)",
+          },
+          file: "_data/references.json",
+          line: 2,
+          column: 3,
+          link: undefined,
+        },
+      ],
+    ]),
+    malformed: [],
+    present: true,
+    fingerprint: "x",
+  } satisfies Bibliography;
+
+  it("checks every entry once and finds citeproc's output safe", () => {
+    const f = new CitationFormatter(hostile, style("apa"), "en-US", ["evil"]);
+    const entry = parseHTML(`<span>${f.entry("evil")}</span>`).document;
+    expect(entry.querySelector("img, script")).toBeNull();
+    expect([...entry.querySelectorAll("a")].map((a) => a.getAttribute("href"))).toEqual([
+      "https://doi.org/javascript:alert(1)",
+    ]);
+    expect(f.rejectedEntries().size).toBe(0);
   });
 });

@@ -44,7 +44,7 @@ interface Report {
 
 /** A page being rendered: cite() takes the strings of one {% cite %}, as written. */
 function page(styleName = "vancouver") {
-  const state = new PageCitationState(formatter(styleName), bibliography.works);
+  const state = new PageCitationState(formatter(styleName), bibliography);
   const reports: Report[] = [];
   let line = 0;
   const cite = (...args: string[]): string => {
