@@ -95,15 +95,29 @@ export const SITE_PATHS = {
   favicon: "/favicon.svg",
 } as const;
 
-/** Folders Syllabus writes into; content may not publish there. */
+/**
+ * Folders Syllabus writes into; content may not publish there: block pages,
+ * the bundled scripts and styles (publish/build-assets.ts), the search index
+ * (publish/search-index.ts) and the social cards (publish/social-cards.ts).
+ */
 export const GENERATED_FOLDERS = ["/blocks/", "/assets/", "/pagefind/", "/social/"];
+
+/**
+ * What Syllabus generates at a site path, if anything: the path itself (`/robots.txt`), the
+ * generated folder it lies in (`/pagefind/`), or the page whose file it is (`/graph/index.html`
+ * is the file of `/graph/`).
+ */
+export function generatedUrlAt(sitePath: string): string | undefined {
+  const generated: readonly string[] = Object.values(SITE_PATHS);
+  const page = sitePath.endsWith("/index.html") ? sitePath.slice(0, -"index.html".length) : "";
+  if (generated.includes(sitePath)) return sitePath;
+  if (generated.includes(page)) return page;
+  return GENERATED_FOLDERS.find((folder) => sitePath.startsWith(folder));
+}
 
 /** Whether a content page's URL would collide with something Syllabus writes. */
 export function isGeneratedUrl(url: string): boolean {
-  return (
-    Object.values(SITE_PATHS).includes(url as never) ||
-    GENERATED_FOLDERS.some((folder) => url.startsWith(folder))
-  );
+  return generatedUrlAt(url) !== undefined;
 }
 
 /** Id of an article's node on the graph page (`/graph/#node-<slug>`). */

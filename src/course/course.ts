@@ -3,6 +3,7 @@ import type { GlossaryTerm } from "../glossary/glossary.js";
 import type { PrerequisiteGraph } from "../graph/prerequisite-graph.js";
 import type { TocEntry } from "../markdown/render-context.js";
 import type { SiteOptions } from "../schema/site-options.js";
+import type { PublishedFile } from "../source/content-inventory.js";
 import type { Difficulty, GlossaryEntry } from "../schema/frontmatter.js";
 
 export interface Block {
@@ -80,6 +81,10 @@ export interface Course {
   })[];
   /** Every work cited anywhere, alphabetically, with the articles citing it. */
   bibliography: BibliographyEntry[];
+  /** The files beside the Markdown that passed the checks: exactly what is published besides the pages. */
+  contentFiles: readonly PublishedFile[];
+  /** The course's own favicon (`_data/favicon.svg`, checked), replacing Syllabus's; undefined without one. */
+  favicon: string | undefined;
 }
 
 export interface BibliographyEntry {

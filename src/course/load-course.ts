@@ -12,6 +12,8 @@ import type { Environment } from "nunjucks";
 import { fingerprint, loadBibliography } from "../citations/bibliography.js";
 import { createFormatter } from "../citations/course-formatter.js";
 import type { CitationFormatter } from "../citations/formatter.js";
+import { citedKeysOf } from "../citations/locator.js";
+import { malformedWorkDiagnostics } from "../citations/malformed-works.js";
 import { PageCitationState } from "../citations/page-citations.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { timed } from "../core/phases.js";
@@ -26,7 +28,7 @@ import { renderInlineText } from "../render/render-inline.js";
 import { loadBlocks } from "../schema/blocks.js";
 import { loadOptions } from "../schema/site-options.js";
 import { ContentFiles } from "../source/content-files.js";
-import { findSources } from "../source/find-sources.js";
+import { contentInventory } from "../source/content-inventory.js";
 import type { SourceFile } from "../source/frontmatter.js";
 import { readSource, type CachedSource, type ParsedSource } from "../source/read-source.js";
 import { bibliographyView } from "./bibliography-view.js";
@@ -50,11 +52,6 @@ export interface LoadOptions {
   root: string;
   /** Drafts are built in development and left out of production builds. */
   includeDrafts: boolean;
-  /**
-   * Keep a page whose frontmatter is invalid, with what could be read (the dev
-   * server shows it with its problems, instead of a stale or missing page).
-   */
-  keepPagesWithErrors?: boolean;
   /** Reuse what an earlier load in this process parsed and rendered (the dev server reloads on every save). */
   cache?: LoadCache;
   /**
@@ -81,13 +78,7 @@ export function loadCourse(options: LoadOptions): LoadResult {
   return timed("load", () => load(options));
 }
 
-function load({
-  root,
-  includeDrafts,
-  keepPagesWithErrors = false,
-  cache,
-  pathPrefix,
-}: LoadOptions): LoadResult {
+function load({ root, includeDrafts, cache, pathPrefix }: LoadOptions): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const { options, diagnostics: optionProblems, locate: locateOption } = loadOptions(root);
   if (pathPrefix !== undefined) options.pathPrefix = normalizePathPrefix(pathPrefix);
@@ -96,18 +87,12 @@ function load({
   diagnostics.push(...optionProblems, ...blockProblems, ...bibliographyProblems);
 
   // Read every source.
-  const found = findSources(root, path.join(root, "content"));
-  for (const template of found.templates) {
-    diagnostics.push({
-      file: template,
-      line: 1,
-      column: 1,
-      severity: "error",
-      rule: "content-template",
-      message: "A Nunjucks template in content/ would run as code: content is data",
-      hint: "write the page in Markdown; layouts belong in the project's _includes/",
-    });
-  }
+  // Every entry of content/: the Markdown sources, the checked files beside them, and what may not be there.
+  const found = contentInventory(root, {
+    extensions: options.publishedFileExtensions,
+    embeds: options.embeds,
+  });
+  diagnostics.push(...found.diagnostics);
   const sources: ParsedSource[] = found.sources.map((source) => {
     const { file, problems } = readSource(source.absolutePath, source.path, cache);
     diagnostics.push(...problems);
@@ -118,7 +103,6 @@ function load({
   const read: ReadContext = {
     diagnostics,
     includeDrafts,
-    keepPagesWithErrors,
     declaredBlocks: declaredBlocks.map((b) => b.slug),
   };
   const included = sources.flatMap(({ origin, file }) => {
@@ -168,7 +152,7 @@ function load({
       : undefined;
 
   // Render every body, its citations left as markers.
-  const files = new ContentFiles(path.join(root, "content"));
+  const files = new ContentFiles(found.files);
   const rendering: BodyRenderContext = {
     markdown,
     options,
@@ -186,11 +170,16 @@ function load({
   const bodies = included.map((source) => renderPageBody(source.file, source.identity, rendering));
 
   // Format the citations: once for the works cited on the pages this build publishes, then page by page.
+  const citeArguments = bodies.flatMap((body) =>
+    body.citations.flatMap((call) => call.args.map((arg) => arg.value)),
+  );
+  // Malformed bibliography entries: errors when cited here, else warnings.
+  diagnostics.push(...malformedWorkDiagnostics(bibliography, citedKeysOf(citeArguments)));
   const formatter = createFormatter(
     root,
     options,
     bibliography,
-    bodies.flatMap((body) => body.citations.flatMap((call) => call.args.map((arg) => arg.value))),
+    citeArguments,
     diagnostics,
     locateOption,
     cache,
@@ -199,7 +188,7 @@ function load({
   const articles: Article[] = [];
   const pages: Page[] = [];
   included.forEach((source: ReadSource, i) => {
-    const citations = formatter ? new PageCitationState(formatter, bibliography.works) : undefined;
+    const citations = formatter ? new PageCitationState(formatter, bibliography) : undefined;
     const body = finishPageBody(
       source.identity,
       bodies[i]!,
@@ -250,6 +239,8 @@ function load({
         articleTitle: bySlug.get(t.slug)?.title,
       })),
       bibliography: bibliographyView([...ordered, ...pages], bibliography, formatter),
+      contentFiles: found.files,
+      favicon: found.favicon,
     },
     diagnostics,
   };

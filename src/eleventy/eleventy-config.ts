@@ -2,7 +2,7 @@
 export interface EleventyConfig {
   addTemplate(virtualPath: string, content: string, data?: object): void;
   addGlobalData(name: string, data: unknown): void;
-  addPassthroughCopy(paths: string | Record<string, string>): void;
+  setDataFileSuffixes(suffixes: string[]): void;
   addWatchTarget(target: string): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   setNunjucksEnvironmentOptions(options: object): void;

@@ -1,19 +1,23 @@
 /**
  * The Syllabus plugin: the one place that configures Eleventy. It hands
  * templates ready-made views of the course its session gives, registers the
- * generated pages, and publishes assets and social cards (and, in the dev
- * server, the search index) after each build.
+ * generated pages, and publishes assets, the checked files beside the
+ * content, the favicon and social cards (and, in the dev server, the search
+ * index) after each build. Nothing in content/ is an Eleventy template or
+ * data file: Eleventy only lays out the pages we generate.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { fileURLToPath } from "node:url";
+import { SITE_PATHS } from "../core/urls.js";
 import { buildAssets } from "../publish/build-assets.js";
+import { ContentFileCopier } from "../publish/copy-content-files.js";
 import { timedAsync } from "../core/phases.js";
 import { absoluteUrl } from "../publish/site-urls.js";
 import { cardPath, writeSocialCards } from "../publish/social-cards.js";
 import { buildSearchIndex } from "../publish/search-index.js";
 import { searchDocuments } from "../publish/search-documents.js";
+import { writeSiteFile } from "../publish/write-file.js";
 import { siteData } from "../views/site-data.js";
 import type { CourseSession } from "./course-session.js";
 import type { EleventyConfig } from "./eleventy-config.js";
@@ -39,8 +43,7 @@ const FAVICON = path.join(PACKAGE_ROOT, "src/assets/favicon.svg");
 export function syllabus(config: EleventyConfig, options: SyllabusOptions): void {
   const root = path.resolve(options.root);
   const { session } = options;
-  // Relative to the working directory, as Eleventy expects: passthrough globs
-  // below are then written relative to the input folder.
+  // Relative to the working directory, as Eleventy expects its folders and ignores.
   const input =
     path.relative(process.cwd(), path.join(root, "content")).split(path.sep).join("/") || ".";
   const current = () => session.course;
@@ -49,8 +52,16 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
   // after the first build only, so that an edit reloads quickly. (The
   // production build indexes search itself, alongside Eleventy.)
   let published = false;
+  const files = new ContentFileCopier();
   config.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    if (!published || !session.rebuilds) await publish(path.resolve(directories.output));
+    const outDir = path.resolve(directories.output);
+    // Every build, so that the dev server publishes a new or changed file and drops one that fails its check.
+    const c = current();
+    files.publish(outDir, [
+      ...c.contentFiles,
+      { sitePath: SITE_PATHS.favicon, absolutePath: c.favicon ?? FAVICON },
+    ]);
+    if (!published || !session.rebuilds) await publish(outDir);
     published = true;
     options.onBuilt?.();
   });
@@ -62,12 +73,7 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
       blockTitle: c.graph.node(a.slug)?.blockTitle ?? "",
     }));
     await timedAsync("social", () =>
-      Promise.resolve(
-        writeSocialCards(outDir, { options: c.options, articles }, (file, data) => {
-          mkdirSync(path.dirname(file), { recursive: true });
-          writeFileSync(file, data);
-        }),
-      ),
+      Promise.resolve(writeSocialCards(outDir, { options: c.options, articles }, writeSiteFile)),
     );
     if (session.rebuilds) {
       const result = await buildSearchIndex(outDir, searchDocuments(c));
@@ -95,14 +101,13 @@ export function syllabus(config: EleventyConfig, options: SyllabusOptions): void
   config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   registerGeneratedPages(config);
 
-  // Markdown is ours to render (see course/load-course.ts); Eleventy copies
-  // everything else beside it (images, downloads) and lays pages out.
-  config.ignores.add("**/*.md");
-  // A template in content/ would run as code in every build: only our generated pages are templates.
-  config.ignores.add("**/*.njk");
-  // Every other file beside the content (images, data, downloads) is published as it is.
-  config.addPassthroughCopy(`${input}/**/*.!(md|njk)`);
-  config.addPassthroughCopy({ [path.relative(process.cwd(), FAVICON)]: "favicon.svg" });
+  // Content is data: Markdown is ours to render (see course/load-course.ts),
+  // the files beside it are checked and copied above, and nothing in content/
+  // is an Eleventy template, in any format: only our generated (virtual)
+  // pages are, and Eleventy's ignores do not apply to those.
+  config.ignores.add(`${input}/**`);
+  // Nor does Eleventy read data files beside templates (`*.11tydata.js` would run as code).
+  config.setDataFileSuffixes([]);
   config.addWatchTarget(input);
 
   // The build command prints its own summary.

@@ -1,29 +1,31 @@
 /**
- * Files beside the Markdown in `content/` (images, downloads), which are
- * published at the same paths. Answers whether a site path is one of them,
- * and an image's intrinsic size; both cached, as many pages ask.
+ * Files published beside the Markdown in `content/` (images, downloads), as
+ * the inventory of content/ checked them (content-inventory.ts). Answers
+ * whether a site path is one of them, so that a link to a file that is not
+ * published (`/.env`, a refused script) is a broken link, and an image's
+ * intrinsic size, cached as many pages ask.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { imageSize } from "image-size";
+import type { PublishedFile } from "./content-inventory.js";
 
 export class ContentFiles {
-  private readonly exists = new Map<string, boolean>();
+  private readonly bySitePath: ReadonlyMap<string, string>;
   private readonly sizes = new Map<string, { width: number; height: number } | undefined>();
 
-  constructor(private readonly contentDir: string) {}
+  constructor(files: readonly PublishedFile[]) {
+    this.bySitePath = new Map(files.map((file) => [file.sitePath, file.absolutePath]));
+  }
 
   /** The file a site path (`/topics/x/a.png`) is published from, if there is one. */
   fileFor(sitePath: string): string | undefined {
-    const relative = decodeURIComponent(sitePath.split(/[?#]/)[0]!).replace(/^\/+/, "");
-    if (relative === "" || relative.split("/").includes("..")) return undefined;
-    const file = path.join(this.contentDir, relative);
-    let found = this.exists.get(file);
-    if (found === undefined) {
-      found = existsSync(file) && statSync(file).isFile() && !file.endsWith(".md");
-      this.exists.set(file, found);
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(sitePath.split(/[?#]/)[0]!);
+    } catch {
+      return undefined;
     }
-    return found ? file : undefined;
+    return this.bySitePath.get(`/${decoded.replace(/^\/+/, "")}`);
   }
 
   imageSize(sitePath: string): { width: number; height: number } | undefined {

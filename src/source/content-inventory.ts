@@ -1,0 +1,337 @@
+/**
+ * One walk of `content/` that decides, for every entry, what it is: a
+ * Markdown source, a file published beside it (checked first when it is an
+ * SVG image or an HTML page), or a problem with its location. Only what this
+ * inventory lists is published (see publish/copy-content-files.ts), so that
+ * whatever passes `npm run check` is exactly what the build writes.
+ *
+ * Names starting with `_` are Syllabus's own (never published, silently);
+ * names starting with `.` are never published either (one warning lists
+ * them). Symbolic links are followed while they stay inside the project.
+ */
+import { accessSync, constants, readdirSync, realpathSync, statSync } from "node:fs";
+import type { Dirent } from "node:fs";
+import path from "node:path";
+import type { Diagnostic } from "../core/diagnostics.js";
+import { generatedUrlAt, SITE_PATHS, topicUrl } from "../core/urls.js";
+import { fileKind } from "./content-file-kinds.js";
+import { checkDocument } from "./content-documents.js";
+import { classify, type SourcePath } from "./find-sources.js";
+
+/** A file beside the Markdown, checked, to be published as it is. */
+export interface PublishedFile {
+  /** Where it is published: `/topics/vectors/figure.svg`. */
+  sitePath: string;
+  /** From the project root, forward slashes (a symbolic link's own path). */
+  path: string;
+  absolutePath: string;
+}
+
+export interface ContentInventory {
+  /** Every Markdown source, sorted by path for stable output. */
+  sources: SourcePath[];
+  /** Every file to publish beside them, sorted by site path. */
+  files: PublishedFile[];
+  /** The course's own favicon (`_data/favicon.svg`), checked, when it has one. */
+  favicon: string | undefined;
+  diagnostics: Diagnostic[];
+}
+
+export interface InventoryOptions {
+  /** Extensions published besides the built-in list (site.json's `publishedFileExtensions`). */
+  extensions?: readonly string[];
+  /** Origins HTML pages may embed iframes from (site.json's `embeds`). */
+  embeds?: readonly string[];
+}
+
+/** Where a course may put its own favicon, which replaces Syllabus's. */
+export const COURSE_FAVICON = "_data/favicon.svg";
+
+const NOT_PUBLISHED_SHOWN = 10;
+
+/** Takes stock of `<root>/content/`: see the module's comment. */
+export function contentInventory(root: string, options: InventoryOptions = {}): ContentInventory {
+  const contentDir = path.join(root, "content");
+  const diagnostics: Diagnostic[] = [];
+  const sources: SourcePath[] = [];
+  const files: PublishedFile[] = [];
+  const hidden: string[] = [];
+  const error = (file: string, rule: string, message: string, hint?: string) =>
+    diagnostics.push({
+      file,
+      line: 1,
+      column: 1,
+      severity: "error",
+      rule,
+      message,
+      ...(hint === undefined ? {} : { hint }),
+    });
+  let project: string;
+  try {
+    project = realpathSync(root);
+  } catch {
+    project = path.resolve(root);
+  }
+
+  /** What a symbolic link leads to, or undefined (with an error) when it may not be followed. */
+  const follow = (absolute: string, shown: string) => {
+    let real: string;
+    try {
+      real = realpathSync(absolute);
+    } catch (cause) {
+      const code = errorCode(cause);
+      if (code === "ENOENT")
+        error(
+          shown,
+          "content-symlink",
+          `${shown} is a symbolic link to nothing: its target does not exist`,
+        );
+      else if (code === "ELOOP")
+        error(shown, "content-symlink", `${shown} is a symbolic link in a loop`);
+      else unreadable(shown, cause);
+      return undefined;
+    }
+    const inProject = path.relative(project, real);
+    if (inProject.startsWith("..") || path.isAbsolute(inProject)) {
+      error(
+        shown,
+        "content-symlink",
+        `${shown} is a symbolic link to ${real}, outside the project: it would publish a file from elsewhere`,
+        "copy the file into the project instead",
+      );
+      return undefined;
+    }
+    if (inProject.split(path.sep).some((segment) => segment.startsWith("."))) {
+      error(
+        shown,
+        "content-symlink",
+        `${shown} is a symbolic link to ${inProject.split(path.sep).join("/")}, a hidden file: hidden files are never published`,
+      );
+      return undefined;
+    }
+    try {
+      const stats = statSync(real);
+      return { real, directory: stats.isDirectory(), file: stats.isFile() };
+    } catch (cause) {
+      unreadable(shown, cause);
+      return undefined;
+    }
+  };
+
+  const unreadable = (shown: string, cause: unknown) =>
+    error(
+      shown,
+      "unreadable",
+      `${shown} cannot be read (${errorCode(cause) ?? String(cause)})`,
+      "check its permissions",
+    );
+
+  const addFile = (absolute: string, relative: string, shown: string) => {
+    const kind = fileKind(path.posix.basename(relative), options.extensions);
+    if (kind.kind === "markdown") {
+      sources.push({ path: shown, absolutePath: absolute, origin: classify(relative) });
+      return;
+    }
+    const sitePath = `/${relative}`;
+    const generated = generatedUrlAt(sitePath);
+    if (generated !== undefined) {
+      const what =
+        generated === sitePath
+          ? ""
+          : sitePath === `${generated}index.html`
+            ? `, the file of the page ${generated}`
+            : `, inside ${generated}`;
+      error(
+        shown,
+        "generated-url",
+        `${shown} would be published at ${sitePath}${what}, which Syllabus generates`,
+        generated === SITE_PATHS.favicon
+          ? `a course's own favicon is ${COURSE_FAVICON}`
+          : "site-wide files are set by maintainers (in _data/ or _data/site.json), not by files in content/; rename or move this file",
+      );
+      return;
+    }
+    if (kind.kind === "refused") {
+      error(shown, kind.rule, kind.message, kind.hint);
+      return;
+    }
+    if (kind.kind === "svg" || kind.kind === "html") {
+      const problems = checkDocument(absolute, shown, kind.kind, options.embeds ?? []);
+      diagnostics.push(...problems);
+      if (problems.length > 0) return;
+    } else {
+      try {
+        accessSync(absolute, constants.R_OK);
+      } catch (cause) {
+        unreadable(shown, cause);
+        return;
+      }
+    }
+    files.push({ sitePath, path: shown, absolutePath: absolute });
+  };
+
+  /** `ancestors`: the real paths of the folders being walked, to stop at a loop of links. */
+  const walk = (dir: string, fromContent: string, ancestors: string[]) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (cause) {
+      if (fromContent === "" && errorCode(cause) === "ENOENT") {
+        error(
+          "content/",
+          "content-missing",
+          "The project has no content/ folder: the course's pages are Markdown files there",
+          "run Syllabus in the project's root folder (the one holding content/ and _data/)",
+        );
+        return;
+      }
+      unreadable(fromContent === "" ? "content/" : `content/${fromContent}/`, cause);
+      return;
+    }
+    entries.sort((a, b) => compare(a.name, b.name));
+    for (const entry of entries) {
+      const relative = fromContent === "" ? entry.name : `${fromContent}/${entry.name}`;
+      const shown = `content/${relative}`;
+      const absolute = path.join(dir, entry.name);
+      if (entry.name.startsWith(".")) {
+        hidden.push(entry.isDirectory() ? `${shown}/` : shown);
+        continue;
+      }
+      // Syllabus's own files (a block's `_block.json`, say): never published, never pages.
+      if (entry.name.startsWith("_")) continue;
+      let real = path.join(ancestors.at(-1)!, entry.name);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = follow(absolute, shown);
+        if (!target) continue;
+        ({ real, directory: isDirectory, file: isFile } = target);
+      }
+      if (isDirectory) {
+        if (ancestors.includes(real))
+          error(
+            shown,
+            "content-symlink",
+            `${shown} is a symbolic link in a loop: it leads to a folder that holds it`,
+          );
+        else walk(absolute, relative, [...ancestors, real]);
+      } else if (isFile) {
+        addFile(absolute, relative, shown);
+      } else {
+        error(shown, "content-file-type", `${shown} is not a regular file`);
+      }
+    }
+  };
+  let contentReal: string;
+  try {
+    contentReal = realpathSync(contentDir);
+  } catch {
+    contentReal = contentDir;
+  }
+  if (path.relative(project, contentReal).startsWith("..")) {
+    error(
+      "content",
+      "content-symlink",
+      `content/ is a symbolic link to ${contentReal}, outside the project: it would publish files from elsewhere`,
+      "keep the course's content inside the project",
+    );
+  } else {
+    walk(contentDir, "", [contentReal]);
+  }
+
+  const published = withoutPageCollisions(sources, files, diagnostics);
+  diagnostics.push(...caseClashes(published));
+  if (hidden.length > 0) {
+    const shown = hidden.slice(0, NOT_PUBLISHED_SHOWN).join(", ");
+    const more = hidden.length - NOT_PUBLISHED_SHOWN;
+    diagnostics.push({
+      file: hidden[0]!.replace(/\/$/, ""),
+      line: 1,
+      column: 1,
+      severity: "warning",
+      rule: "not-published",
+      message: `Not published, as their names start with ".": ${shown}${more > 0 ? ` and ${more} more` : ""}`,
+      hint: "hidden files and folders are never published, and Markdown in them is not a page",
+    });
+  }
+
+  const favicon = courseFavicon(root, diagnostics);
+  return {
+    sources: sources.sort((a, b) => compare(a.path, b.path)),
+    files: published.sort((a, b) => compare(a.sitePath, b.sitePath)),
+    favicon,
+    diagnostics,
+  };
+}
+
+/** `_data/favicon.svg`, when the course has one and it passes the SVG check. */
+function courseFavicon(root: string, diagnostics: Diagnostic[]): string | undefined {
+  const absolute = path.join(root, COURSE_FAVICON);
+  try {
+    if (!statSync(absolute).isFile()) return undefined;
+  } catch {
+    return undefined;
+  }
+  const problems = checkDocument(absolute, COURSE_FAVICON, "svg", []);
+  diagnostics.push(...problems);
+  return problems.length === 0 ? absolute : undefined;
+}
+
+/** The files, less any published where a Markdown page's file goes (`about/index.html` and `about.md`). */
+function withoutPageCollisions(
+  sources: SourcePath[],
+  files: PublishedFile[],
+  diagnostics: Diagnostic[],
+): PublishedFile[] {
+  const pageFiles = new Map<string, string>();
+  for (const source of sources) {
+    const url = source.origin.kind === "article" ? topicUrl(source.origin.slug) : source.origin.url;
+    pageFiles.set(`${url}index.html`, source.path);
+  }
+  return files.filter((file) => {
+    const page = pageFiles.get(file.sitePath);
+    if (page === undefined) return true;
+    diagnostics.push({
+      file: file.path,
+      line: 1,
+      column: 1,
+      severity: "error",
+      rule: "duplicate-url",
+      message: `${file.path} would be published at ${file.sitePath}, where the page of ${page} is`,
+    });
+    return false;
+  });
+}
+
+/** Two files whose site paths differ only in case: one replaces the other on case-insensitive hosts. */
+function caseClashes(files: PublishedFile[]): Diagnostic[] {
+  const seen = new Map<string, PublishedFile>();
+  return files.flatMap((file) => {
+    const key = file.sitePath.toLowerCase();
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, file);
+      return [];
+    }
+    return [
+      {
+        file: file.path,
+        line: 1,
+        column: 1,
+        severity: "warning" as const,
+        rule: "case-clash",
+        message: `${file.path} and ${first.path} differ only in case: on a case-insensitive host one replaces the other`,
+      },
+    ];
+  });
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function errorCode(cause: unknown): string | undefined {
+  return cause instanceof Error && "code" in cause && typeof cause.code === "string"
+    ? cause.code
+    : undefined;
+}
