@@ -47,7 +47,6 @@ export function devSession({
     const { course, diagnostics } = loadCourse({
       root,
       includeDrafts: true,
-      keepPagesWithErrors: true,
       pathPrefix,
       cache,
     });

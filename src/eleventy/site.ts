@@ -4,19 +4,31 @@
  * views together; the plugin is given a course session whose policy is the
  * run's (see course-session.ts).
  *
- * The build loads and checks the whole course first; only when it has no
- * errors does Eleventy render it, into a staging folder, while Pagefind
- * indexes it; the output folder is replaced only once everything succeeded.
+ * The build takes the output's lock (one writer per output folder), loads and
+ * checks the whole course; only when it has no errors does Eleventy render
+ * it, into a staging folder, while Pagefind indexes it; the output folder is
+ * replaced only once everything succeeded, so that no failure, signal or
+ * second build destroys the previous site (see publish/staged-output.ts).
  */
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { hasErrors, type Diagnostic } from "../core/diagnostics.js";
+import { describeFault } from "../core/faults.js";
 import { timedAsync } from "../core/phases.js";
 import { loadCourse } from "../course/load-course.js";
 import { resolvePathPrefix } from "../course/path-prefix.js";
+import { onInterrupt } from "../publish/on-interrupt.js";
+import { outputFolders, type OutputFolders } from "../publish/output-folders.js";
+import { lockOutput } from "../publish/output-lock.js";
 import { searchDocuments } from "../publish/search-documents.js";
 import { buildSearchIndex, closeSearchIndexer } from "../publish/search-index.js";
+import {
+  clearLeftovers,
+  discardStaging,
+  prepareStaging,
+  swapIntoPlace,
+} from "../publish/staged-output.js";
 import { devSession, loadedSession, type CourseSession } from "./course-session.js";
 import { syllabus, type EleventyConfig } from "./plugin.js";
 
@@ -38,6 +50,25 @@ function eleventy(
   });
 }
 
+/** The part of Eleventy's logger we replace (not in its declared types). */
+interface EleventyLogging {
+  logger: { overrideLogger(logger: Pick<Console, "log" | "info" | "warn" | "error">): void };
+}
+
+/**
+ * The build prints its own summary and reports its own failures (one line for
+ * a file-system fault): of Eleventy's console output it keeps the warnings.
+ */
+function keepOnlyWarnings(site: Eleventy): void {
+  const drop = () => undefined;
+  (site as unknown as EleventyLogging).logger.overrideLogger({
+    log: drop,
+    info: drop,
+    error: drop,
+    warn: (message: string) => console.warn(message),
+  });
+}
+
 export interface BuildOptions {
   /** Project root: holds `content/` and `_data/`. */
   root: string;
@@ -46,6 +77,10 @@ export interface BuildOptions {
   includeDrafts?: boolean;
   /** Serve the site under this path (`/course/`); else PATH_PREFIX, else `pathPrefix` in site.json. */
   pathPrefix?: string;
+  /** How this build was started, as a second build is told (default "npm run build"). */
+  command?: string;
+  /** Where notes and warnings about the output folder are printed, a line at a time (default stderr). */
+  report?: (line: string) => void;
 }
 
 export interface BuildResult {
@@ -56,9 +91,47 @@ export interface BuildResult {
   pageCount: number;
 }
 
+const toStderr = (line: string) => void process.stderr.write(`${line}\n`);
+
+/**
+ * Builds the course into its output folder. Author mistakes come back as
+ * diagnostics; a file-system fault, or another build holding the output,
+ * is thrown (the command reports it in one line) with the previous site in
+ * place.
+ */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
-  const outDir = path.resolve(options.outDir ?? path.join(root, "_site"));
+  const folders = outputFolders(path.resolve(options.outDir ?? path.join(root, "_site")));
+  const report = options.report ?? toStderr;
+  mkdirSync(path.dirname(folders.output), { recursive: true });
+  const lock = lockOutput(folders.output, options.command ?? "npm run build", report);
+  const stopCleanup = onInterrupt(() => {
+    discardStaging(folders);
+    lock.release();
+  });
+  try {
+    return await stagedBuild(root, folders, options, report);
+  } finally {
+    stopCleanup();
+    lock.release();
+  }
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+const settle = <T>(promise: Promise<T>): Promise<Settled<T>> =>
+  promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+
+async function stagedBuild(
+  root: string,
+  folders: OutputFolders,
+  options: BuildOptions,
+  report: (line: string) => void,
+): Promise<BuildResult> {
+  const outDir = folders.output;
   const pathPrefix = resolvePathPrefix(root, options.pathPrefix);
   const { course, diagnostics } = loadCourse({
     root,
@@ -67,17 +140,27 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   });
   if (hasErrors(diagnostics)) return { ok: false, diagnostics, outDir, pageCount: 0 };
 
-  const staging = `${outDir}.staging`;
-  rmSync(staging, { recursive: true, force: true });
-  const site = eleventy(root, staging, pathPrefix, "build", loadedSession(course));
+  // Fails, with nothing replaced, if the output cannot be replaced.
+  prepareStaging(folders, report);
+  const site = eleventy(root, folders.staging, pathPrefix, "build", loadedSession(course));
+  keepOnlyWarnings(site);
   let written: [unknown[], { url?: string }[]];
   try {
-    // Pagefind indexes in its own process while Eleventy renders.
-    const search = timedAsync("search", () => buildSearchIndex(staging, searchDocuments(course)));
-    written = (await timedAsync("eleventy", () => site.write())) as [unknown[], { url?: string }[]];
+    // Pagefind indexes in its own process while Eleventy renders. Both are
+    // waited for, even when one fails, so that nothing writes into the
+    // staging folder once it is removed.
+    const search = settle(
+      timedAsync("search", () =>
+        buildSearchIndex(folders.staging, searchDocuments(course), folders.search),
+      ),
+    );
+    const rendered = await settle(timedAsync("eleventy", () => site.write()));
     const indexed = await timedAsync("searchWait", () => search);
+    if (!rendered.ok) throw rendered.error;
+    if (!indexed.ok) throw indexed.error;
+    written = rendered.value as [unknown[], { url?: string }[]];
     diagnostics.push(
-      ...indexed.errors.map((message) => ({
+      ...indexed.value.errors.map((message) => ({
         file: "_site/pagefind",
         line: 1,
         column: 1,
@@ -88,17 +171,28 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     );
   } catch (error) {
     // Not an author's mistake (those were reported above): leave no half-written site behind.
-    rmSync(staging, { recursive: true, force: true });
+    discardStaging(folders);
     throw error;
   } finally {
     await closeSearchIndexer();
   }
 
-  const previous = `${outDir}.previous`;
-  rmSync(previous, { recursive: true, force: true });
-  if (existsSync(outDir)) renameSync(outDir, previous);
-  renameSync(staging, outDir);
-  rmSync(previous, { recursive: true, force: true });
+  // Eleventy writes files synchronously and social cards are drawn in one
+  // go: a signal received meanwhile is seen only at the event loop's next
+  // poll for I/O. Wait for it (two turns: this one may have polled already),
+  // so that a build stopped while rendering stops here, its handler exits,
+  // and the site is never replaced.
+  for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+  try {
+    const notRemoved = swapIntoPlace(folders);
+    if (notRemoved !== undefined)
+      report(
+        `warning: the new site is in place, but the previous one was not removed: ${describeFault(notRemoved) ?? (notRemoved instanceof Error ? notRemoved.message : "unknown error")}`,
+      );
+  } catch (error) {
+    discardStaging(folders);
+    throw error;
+  }
   return { ok: true, diagnostics, outDir, pageCount: written[1]?.length ?? 0 };
 }
 
@@ -122,28 +216,54 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-/** `npm start`: the course built with drafts, rebuilt on every change, its errors shown in every page. */
+/**
+ * `npm start`: the course built with drafts, rebuilt on every change, its
+ * errors shown in every page. It writes straight into its output folder, so
+ * it holds the folder's lock for its lifetime: a build into the same folder
+ * stops with a message instead of replacing the site under it.
+ */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const root = path.resolve(options.root);
-  const outDir = path.resolve(options.outDir ?? path.join(root, "_site"));
+  const folders = outputFolders(path.resolve(options.outDir ?? path.join(root, "_site")));
   const pathPrefix = resolvePathPrefix(root, options.pathPrefix);
-  const session = devSession({
-    root,
-    pathPrefix,
-    ...(options.report ? { report: options.report } : {}),
-  });
-  const site = eleventy(
-    root,
-    outDir,
-    pathPrefix,
-    options.port === false ? "watch" : "serve",
-    session,
-    options.onBuilt,
-  );
-  await site.init();
-  await site.watch();
-  if (options.port !== false) await site.serve(options.port);
-  return { eleventy: site, pathPrefix, close: () => site.stopWatch() };
+  const print = options.report ?? ((text: string) => void process.stderr.write(text));
+  const note = (line: string) => print(`${line}\n`);
+  mkdirSync(path.dirname(folders.output), { recursive: true });
+  const lock = lockOutput(folders.output, "npm start", note);
+  const stopCleanup = onInterrupt(() => lock.release());
+  const release = () => {
+    stopCleanup();
+    lock.release();
+  };
+  try {
+    clearLeftovers(folders, note);
+    const session = devSession({ root, pathPrefix, report: print });
+    const site = eleventy(
+      root,
+      folders.output,
+      pathPrefix,
+      options.port === false ? "watch" : "serve",
+      session,
+      options.onBuilt,
+    );
+    await site.init();
+    await site.watch();
+    if (options.port !== false) await site.serve(options.port);
+    return {
+      eleventy: site,
+      pathPrefix,
+      close: async () => {
+        try {
+          await site.stopWatch();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 /**

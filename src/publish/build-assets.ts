@@ -3,9 +3,11 @@
  * browser scripts with esbuild into content-hashed files, so they can be
  * cached forever. Returns the public paths templates link to.
  */
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import { writeSiteFile } from "./write-file.js";
 
 export interface AssetManifest {
   css: string;
@@ -22,21 +24,43 @@ const ENTRY_POINTS = {
   main: path.join(SOURCE, "../client/main.ts"),
 };
 
-let cached: { outDir: string; manifest: AssetManifest } | undefined;
+/** The bundle, relative to the output folder: made once per process (src/ does not change under it). */
+interface Bundle {
+  files: { relative: string; contents: Uint8Array }[];
+  manifest: AssetManifest;
+}
+let bundled: Promise<Bundle> | undefined;
 
-export async function buildAssets(outDir: string, { minify = true } = {}): Promise<AssetManifest> {
-  if (cached?.outDir === outDir) return cached.manifest;
+/**
+ * Writes the bundled assets into `outDir` and returns their public paths.
+ * esbuild runs once per process; every build writes the files again (a build
+ * renders into a fresh staging folder), the dev server only those missing.
+ */
+export async function buildAssets(outDir: string): Promise<AssetManifest> {
+  bundled ??= bundle();
+  const { files, manifest } = await bundled;
+  for (const { relative, contents } of files) {
+    const file = path.join(outDir, relative);
+    if (!existsSync(file) || statSync(file).size !== contents.length) writeSiteFile(file, contents);
+  }
+  return manifest;
+}
+
+async function bundle(): Promise<Bundle> {
+  // esbuild needs an output folder to name files; nothing is written there.
+  const outDir = path.join(SOURCE, "bundle");
   const result = await esbuild.build({
     entryPoints: ENTRY_POINTS,
     outdir: path.join(outDir, "assets"),
     entryNames: "[name]-[hash]",
     assetNames: "fonts/[name]-[hash]",
     bundle: true,
-    minify,
+    minify: true,
     format: "esm",
     target: ["es2020", "chrome100", "firefox100", "safari15"],
     loader: { ".woff2": "file", ".woff": "file", ".ttf": "file" },
     metafile: true,
+    write: false,
     logLevel: "silent",
   });
   const byEntry = new Map<string, string>();
@@ -48,11 +72,15 @@ export async function buildAssets(outDir: string, { minify = true } = {}): Promi
     if (!file) throw new Error(`esbuild produced no output for ${entry}`);
     return `/${path.relative(outDir, path.resolve(file)).split(path.sep).join("/")}`;
   };
-  const manifest = {
-    css: publicPath(ENTRY_POINTS.site),
-    themeScript: publicPath(ENTRY_POINTS.theme),
-    script: publicPath(ENTRY_POINTS.main),
+  return {
+    files: result.outputFiles.map((file) => ({
+      relative: path.relative(outDir, file.path),
+      contents: file.contents,
+    })),
+    manifest: {
+      css: publicPath(ENTRY_POINTS.site),
+      themeScript: publicPath(ENTRY_POINTS.theme),
+      script: publicPath(ENTRY_POINTS.main),
+    },
   };
-  cached = { outDir, manifest };
-  return manifest;
 }
