@@ -15,20 +15,26 @@ export function sitemapXml(course: Course, urls: readonly string[]): string {
 
 /**
  * Crawlers may read the whole site: the path it is served under (the path
- * prefix, after the path of `url`), where its sitemap is. `url` and the
+ * prefix, after the path of `url`), with the maintainers' own lines (`robots`
+ * in site.json, each checked to be one line), and where its sitemap is. `url` and the
  * prefix are checked clean paths (schema/site-address.ts), so no line here
  * can be split in two.
  */
 export function robotsTxt(course: Course): string {
   const sitemap = absoluteUrl(course.options, "/sitemap.xml");
   const allowed = sitePath(course.options, "/");
-  return `User-agent: *\nAllow: ${field(allowed)}\n${sitemap ? `Sitemap: ${field(sitemap)}\n` : ""}`;
+  const own = course.options.robots.map((line) => line.replace(LINE_BREAKING, ""));
+  const lines = ["User-agent: *", `Allow: ${field(allowed)}`, ...own];
+  if (sitemap) lines.push(`Sitemap: ${field(sitemap)}`);
+  return `${lines.join("\n")}\n`;
 }
+
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /** A value of one robots.txt line: nothing in it may end the line or start another. */
 function field(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return value.replace(/[\s\u0000-\u001f\u007f-\u009f]/g, "");
+  return value.replace(LINE_BREAKING, "").replace(/\s/g, "");
 }
 
 export interface FeedEntry {

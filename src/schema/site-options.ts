@@ -106,6 +106,18 @@ export const siteOptionsSchema = z.object(
         }),
       )
       .default([]),
+    /**
+     * Lines added to the generated `robots.txt` (`["Disallow: /drafts/"]`),
+     * each one line of text: a maintainer's, since a `content/robots.txt`
+     * would replace the generated file (and is an error).
+     */
+    robots: z
+      .array(
+        text().refine((line) => !/[\n\r]/.test(line), {
+          params: { expected: 'one line of robots.txt, such as "Disallow: /drafts/"' },
+        }),
+      )
+      .default([]),
     /** The interface's own words, for courses in other languages. */
     ui: uiOverrides.default({}),
   },

@@ -37,6 +37,13 @@ describe("robotsTxt", () => {
   it("cannot be given another line, even by options that were not checked", () => {
     const course = courseWith({ url: "https://example.org", pathPrefix: "/a\nDisallow: /\n" });
     expect(robotsTxt(course).split("\n")).toHaveLength(4);
+    const lines = courseWith({ robots: ["Disallow: /a\nDisallow: /"] });
+    expect(robotsTxt(lines)).toBe("User-agent: *\nAllow: /\nDisallow: /aDisallow: /\n");
+  });
+
+  it("adds the maintainers' own lines from site.json", () => {
+    const course = courseWith({ robots: ["Disallow: /drafts/", "Crawl-delay: 5"] });
+    expect(robotsTxt(course)).toBe("User-agent: *\nAllow: /\nDisallow: /drafts/\nCrawl-delay: 5\n");
   });
 });
 

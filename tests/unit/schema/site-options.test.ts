@@ -19,6 +19,7 @@ const DEFAULTS = {
   bodyTemplates: false,
   embeds: [],
   publishedFileExtensions: [],
+  robots: [],
   ui: DEFAULT_UI_STRINGS,
 };
 
@@ -65,6 +66,13 @@ describe("loadOptions", () => {
         message: 'Unknown site option "citationstyle"; it is ignored',
         hint: 'did you mean "citationStyle"?',
       },
+    ]);
+  });
+
+  it("takes robots.txt lines one line each", () => {
+    const root = projectWithSite('{"robots": ["Disallow: /a/", "Disallow: /b/\\nAllow: /"]}');
+    expect(loadOptions(root).diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      '1:30 Unexpected robots[1] "Disallow: /b/\\nAllow: /", expected one line of robots.txt, such as "Disallow: /drafts/"',
     ]);
   });
 
