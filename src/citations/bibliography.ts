@@ -93,8 +93,10 @@ export function loadBibliography(root: string): {
   }
   const jsonPath = path.join(root, CSL_JSON_PATH);
   if (existsSync(jsonPath)) {
-    texts.push(readFileSync(jsonPath, "utf8"));
-    for (const work of readCslJson(jsonPath, diagnostics, malformed)) add(work);
+    const read = readCslJson(jsonPath, diagnostics, malformed);
+    // Unreadable, it still makes the bibliography present (and the build fail).
+    texts.push(read.text ?? "");
+    for (const work of read.works) add(work);
   }
   for (const work of works.values()) sanitise(work, diagnostics);
   return {
@@ -213,10 +215,10 @@ function readCslJson(
   absolutePath: string,
   diagnostics: Diagnostic[],
   malformed: MalformedWork[],
-): Work[] {
+): { works: Work[]; text: string | undefined } {
   const { file, diagnostics: problems } = readJsonFile(absolutePath, CSL_JSON_PATH);
   diagnostics.push(...problems);
-  if (!file) return [];
+  if (!file) return { works: [], text: undefined };
   const checked = checkCslJson(file);
   diagnostics.push(...checked.diagnostics);
   const works: Work[] = [];
@@ -236,7 +238,7 @@ function readCslJson(
       link: undefined,
     });
   }
-  return works;
+  return { works, text: file.text };
 }
 
 /** Drops unsafe URLs (with a warning) and picks the paper's link. */

@@ -13,6 +13,8 @@ import { offsetOfPath } from "./yaml-positions.js";
 
 export interface JsonFile {
   path: string;
+  /** The file's text, decoded (for fingerprints of what was read). */
+  text: string;
   value: unknown;
   /** Position of the key or item at `path` (the file's start when absent). */
   locate(path: readonly (string | number)[]): { line: number; column: number };
@@ -68,6 +70,7 @@ export function parseJsonText(
   return {
     file: {
       path,
+      text,
       value,
       locate: (keyPath) => lines.position((doc && offsetOfPath(doc, keyPath)) ?? 0),
     },
