@@ -5,10 +5,33 @@
  * what to do, never as a stack trace (a stack trace means a bug in Syllabus).
  */
 import path from "node:path";
+import { oneLine } from "./diagnostics.js";
+import { isInside } from "./paths.js";
 
-/** A fault already worded for the reader; the command prints `error: <message>` and exits 1. */
+/**
+ * A fault already worded for the reader; the command prints `error: <message>`
+ * and exits with `exitCode`: 1, or 2 for a usage error (an option given on
+ * the command line or in the environment that cannot be used).
+ */
 export class Fault extends Error {
   override name = "Fault";
+  readonly exitCode: 1 | 2;
+
+  constructor(message: string, { exitCode = 1 }: { exitCode?: 1 | 2 } = {}) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
+
+/**
+ * The line printed for a Fault or a file-system fault (see describeFault),
+ * undefined for anything else (a bug). Its text quotes what strangers chose:
+ * paths from content file names, the command read from a lock file; a
+ * newline or an escape sequence in them is printed escaped (see oneLine).
+ */
+export function faultLine(error: unknown, retry: string): string | undefined {
+  const message = error instanceof Fault ? error.message : describeFault(error, retry);
+  return message === undefined ? undefined : `error: ${oneLine(message)}`;
 }
 
 interface FaultKind {
@@ -134,7 +157,7 @@ export function describeFault(error: unknown, retry = "build again"): string | u
 /** A path as the reader sees it from the working directory (the project root, for the commands). */
 export function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), path.resolve(file));
-  const outside = relative === "" || relative.startsWith("..") || path.isAbsolute(relative);
+  const outside = relative === "" || !isInside(process.cwd(), file);
   return (outside ? path.resolve(file) : relative).split(path.sep).join("/");
 }
 

@@ -103,16 +103,23 @@ export const SITE_PATHS = {
 export const GENERATED_FOLDERS = ["/blocks/", "/assets/", "/pagefind/", "/social/"];
 
 /**
- * What Syllabus generates at a site path, if anything: the path itself (`/robots.txt`), the
- * generated folder it lies in (`/pagefind/`), or the page whose file it is (`/graph/index.html`
- * is the file of `/graph/`).
+ * What Syllabus generates that writing `sitePath` would collide with, if anything: the path
+ * itself (`/robots.txt`), the generated folder it lies in (`/pagefind/x.js`), the page whose file
+ * it is (`/graph/index.html` is the file of `/graph/`), a generated file it would need as a
+ * folder (`/robots.txt/a.png`), or a generated page or folder it would write a file over
+ * (`/graph`). Case is ignored, as macOS and Windows file systems ignore it: `/Pagefind/x.txt`
+ * lands in `/pagefind/`.
  */
 export function generatedUrlAt(sitePath: string): string | undefined {
+  const at = sitePath.toLowerCase();
   const generated: readonly string[] = Object.values(SITE_PATHS);
-  const page = sitePath.endsWith("/index.html") ? sitePath.slice(0, -"index.html".length) : "";
-  if (generated.includes(sitePath)) return sitePath;
-  if (generated.includes(page)) return page;
-  return GENERATED_FOLDERS.find((folder) => sitePath.startsWith(folder));
+  const page = at.endsWith("/index.html") ? at.slice(0, -"index.html".length) : "";
+  return (
+    generated.find((url) => url === at || url === page) ??
+    GENERATED_FOLDERS.find((folder) => at.startsWith(folder)) ??
+    generated.find((url) => !url.endsWith("/") && at.startsWith(`${url}/`)) ??
+    [...generated, ...GENERATED_FOLDERS].find((url) => url !== "/" && at === url.slice(0, -1))
+  );
 }
 
 /** Whether a content page's URL would collide with something Syllabus writes. */

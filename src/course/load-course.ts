@@ -28,7 +28,7 @@ import { renderInlineText } from "../render/render-inline.js";
 import { loadBlocks } from "../schema/blocks.js";
 import { loadOptions } from "../schema/site-options.js";
 import { ContentFiles } from "../source/content-files.js";
-import { contentInventory } from "../source/content-inventory.js";
+import { contentInventory, type PublishedFile } from "../source/content-inventory.js";
 import type { SourceFile } from "../source/frontmatter.js";
 import { readSource, type CachedSource, type ParsedSource } from "../source/read-source.js";
 import { bibliographyView } from "./bibliography-view.js";
@@ -112,11 +112,32 @@ function load({ root, includeDrafts, cache, pathPrefix }: LoadOptions): LoadResu
         : readPage(file, origin.url, read);
     return source ? [source] : [];
   });
+  // Every path the site writes, claimed once: a page's file (`/about/index.html` for
+  // `/about/`, `/data.json` itself) and every file published from content/, none over
+  // another, nor inside another as if it were a folder (`/a.png` and `/a.png/index.html`).
   const urlOwners = new Map<string, string>();
+  const folderOwners = new Map<string, { owner: string; at: string }>();
+  const clash = (at: string): { owner: string; at: string } | undefined => {
+    const inside = folderOwners.get(`${at}/`);
+    if (inside) return inside;
+    for (let slash = at.indexOf("/", 1); slash > 0; slash = at.indexOf("/", slash + 1)) {
+      const owner = urlOwners.get(at.slice(0, slash));
+      if (owner !== undefined) return { owner, at: at.slice(0, slash) };
+    }
+    return undefined;
+  };
+  const record = (at: string, owner: string) => {
+    urlOwners.set(at, owner);
+    for (let slash = at.indexOf("/", 1); slash > 0; slash = at.indexOf("/", slash + 1))
+      if (!folderOwners.has(at.slice(0, slash + 1)))
+        folderOwners.set(at.slice(0, slash + 1), { owner, at });
+  };
   const claim = (url: string, file: SourceFile) => {
-    const owner = isGeneratedUrl(url) ? "a page Syllabus generates" : urlOwners.get(url);
-    if (owner === undefined) {
-      urlOwners.set(url, file.path);
+    const at = url.endsWith("/") ? `${url}index.html` : url;
+    const owner = isGeneratedUrl(url) ? "a page Syllabus generates" : urlOwners.get(at);
+    const nested = owner === undefined ? clash(at) : undefined;
+    if (owner === undefined && nested === undefined) {
+      record(at, file.path);
       return true;
     }
     diagnostics.push({
@@ -124,7 +145,31 @@ function load({ root, includeDrafts, cache, pathPrefix }: LoadOptions): LoadResu
       ...file.locate(["permalink"]),
       severity: "error",
       rule: "duplicate-url",
-      message: `URL ${url} is already claimed by ${owner}`,
+      message:
+        owner !== undefined
+          ? `URL ${url} is already claimed by ${owner}`
+          : `URL ${url} is written at ${at}, but ${nested!.owner} is published at ${nested!.at}: one would need the other as a folder`,
+    });
+    return false;
+  };
+  /** A file from content/, claimed once every page has claimed its URL: a clash drops the file, not the page. */
+  const claimFile = (file: PublishedFile) => {
+    const owner = urlOwners.get(file.sitePath);
+    const nested = owner === undefined ? clash(file.sitePath) : undefined;
+    if (owner === undefined && nested === undefined) {
+      record(file.sitePath, file.path);
+      return true;
+    }
+    diagnostics.push({
+      file: file.path,
+      line: 1,
+      column: 1,
+      severity: "error",
+      rule: "duplicate-url",
+      message:
+        owner !== undefined
+          ? `${file.path} would be published at ${file.sitePath}, where the page of ${owner} is`
+          : `${file.path} would be published at ${file.sitePath}, but ${nested!.owner} is published at ${nested!.at}: one would need the other as a folder`,
     });
     return false;
   };
@@ -143,6 +188,7 @@ function load({ root, includeDrafts, cache, pathPrefix }: LoadOptions): LoadResu
         { file: t.file, line: t.line, column: t.column },
         options.ui,
         diagnostics,
+        { embeds: options.embeds },
       ),
     ]),
   );
@@ -201,6 +247,7 @@ function load({ root, includeDrafts, cache, pathPrefix }: LoadOptions): LoadResu
     if (source.kind === "article") articles.push(finishArticle(source.head, body, options.ui));
     else pages.push(finishPage(source.head, body));
   });
+  const contentFiles = found.files.filter(claimFile);
 
   // Blocks and the prerequisite graph, which sets the course order.
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
@@ -239,7 +286,7 @@ function load({ root, includeDrafts, cache, pathPrefix }: LoadOptions): LoadResu
         articleTitle: bySlug.get(t.slug)?.title,
       })),
       bibliography: bibliographyView([...ordered, ...pages], bibliography, formatter),
-      contentFiles: found.files,
+      contentFiles,
       favicon: found.favicon,
     },
     diagnostics,

@@ -69,7 +69,8 @@ export function permalinkUrl(permalink: string): PermalinkResult {
     } else segments.push(segment);
   }
   const url = publishedUrl(`/${segments.join("/")}`, permalink.endsWith("/"));
-  const generated = generatedAt(url);
+  // A folder URL is written at its index.html: generatedUrlAt sees both (`/_headers/` under the file `/_headers`).
+  const generated = generatedUrlAt(url);
   if (generated !== undefined) {
     return {
       error: `Permalink ${shown} would replace ${generated}, which Syllabus generates`,
@@ -84,21 +85,6 @@ function publishedUrl(joined: string, folder: boolean): string {
   if (/\/index\.html?$/.test(joined)) return joined.replace(/index\.html?$/, "");
   const isFile = !folder && /\.[a-z0-9]+$/i.test(joined);
   return isFile || joined === "/" ? joined : `${joined}/`;
-}
-
-/**
- * What Syllabus generates that a page at `url` would collide with: the same
- * URL, the file a folder URL would be written over (`/_headers/` is
- * `_headers/index.html`, where the file `_headers` is written), or either
- * in another case (macOS and Windows file systems ignore case).
- */
-function generatedAt(url: string): string | undefined {
-  const candidates = [url, url.endsWith("/") && url !== "/" ? url.slice(0, -1) : `${url}/`];
-  for (const candidate of candidates) {
-    const found = generatedUrlAt(candidate) ?? generatedUrlAt(candidate.toLowerCase());
-    if (found !== undefined) return found;
-  }
-  return undefined;
 }
 
 /** A character as a message names it: by code point when it does not print. */

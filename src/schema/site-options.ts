@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import { isAddableExtension } from "../source/content-file-kinds.js";
 import { readJsonFile } from "../source/json-file.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { DEFAULT_UI_STRINGS, type UiStrings } from "../core/ui-strings.js";
@@ -13,11 +14,18 @@ import { describeValue } from "./issue-messages.js";
 import { pathPrefix, siteUrl } from "./site-address.js";
 import { text } from "./text.js";
 
-/** `https://host[:port]`, nothing after it (a trailing slash aside): what `frame-src` lists. */
+/**
+ * `https://host[:port]`, nothing after it but a slash: the value is written
+ * into the Content-Security-Policy's `frame-src` as it is, where `;` would
+ * start another directive, and `,` or `*` widen what may be framed.
+ */
 function isOrigin(value: string): boolean {
-  if (!isHttpUrl(value)) return false;
-  const url = new URL(value);
-  return `${url.origin}/` === `${value.replace(/\/$/, "").toLowerCase()}/`;
+  return /^https?:\/\/[a-z0-9.-]+(:\d+)?\/?$/.test(value.toLowerCase());
+}
+
+/** An origin as `frame-src` lists it: lower case, no trailing slash. */
+function normalizeOrigin(value: string): string {
+  return value.toLowerCase().replace(/\/$/, "");
 }
 
 function isLanguageTag(tag: string): boolean {
@@ -89,9 +97,18 @@ export const siteOptionsSchema = z.object(
      */
     publishedFileExtensions: z
       .array(
-        z.string().refine((ext) => /^\.[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/.test(ext), {
-          params: { expected: 'an extension with its dot, such as ".stl"' },
-        }),
+        z
+          .string()
+          .refine((ext) => /^\.[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/.test(ext), {
+            params: { expected: 'an extension with its dot, such as ".stl"' },
+          })
+          // Listing a kind Syllabus checks or refuses (.svg, .js, .njk, .gz, …) must not turn its check off.
+          .refine(isAddableExtension, {
+            params: {
+              expected:
+                "a kind of file nothing runs, other than those Syllabus checks or refuses itself (.md, .html, .svg, scripts, templates, .gz, .br)",
+            },
+          }),
       )
       .default([]),
     /**
@@ -101,9 +118,12 @@ export const siteOptionsSchema = z.object(
      */
     embeds: z
       .array(
-        z.string().refine(isOrigin, {
-          params: { expected: "an origin such as https://www.youtube-nocookie.com" },
-        }),
+        z
+          .string()
+          .refine(isOrigin, {
+            params: { expected: "an origin such as https://www.youtube-nocookie.com" },
+          })
+          .transform(normalizeOrigin),
       )
       .default([]),
     /**

@@ -12,30 +12,53 @@ import { htmlDocumentProblems, svgDocumentProblems } from "../core/html-document
 import { LineIndex } from "../core/text.js";
 import { decodeUtf8 } from "./utf8.js";
 
-/** Problems of the document at `absolute` (`shown`: from the project root), each at its line and column. */
+/** The errno code of a file-system error (`ENOENT`), or undefined for anything else. */
+export function errorCode(cause: unknown): string | undefined {
+  return cause instanceof Error && "code" in cause && typeof cause.code === "string"
+    ? cause.code
+    : undefined;
+}
+
+/** The one report of a file or folder in content/ that cannot be read (`shown`: from the project root). */
+export function unreadable(shown: string, cause: unknown): Diagnostic {
+  return {
+    file: shown,
+    line: 1,
+    column: 1,
+    severity: "error",
+    rule: "unreadable",
+    message: `${shown} cannot be read (${errorCode(cause) ?? String(cause)})`,
+    hint: "check its permissions",
+  };
+}
+
+/**
+ * The document at `absolute` (`shown`: from the project root), read once: its
+ * bytes, which are what was checked and so what is published, or its problems,
+ * each at its line and column.
+ */
 export function checkDocument(
   absolute: string,
   shown: string,
   kind: "svg" | "html",
   embeds: readonly string[],
-): Diagnostic[] {
+): { bytes: Buffer; problems: [] } | { bytes?: undefined; problems: Diagnostic[] } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(absolute);
   } catch (cause) {
-    const code = cause instanceof Error && "code" in cause ? String(cause.code) : String(cause);
-    return [
-      {
-        file: shown,
-        line: 1,
-        column: 1,
-        severity: "error",
-        rule: "unreadable",
-        message: `${shown} cannot be read (${code})`,
-        hint: "check its permissions",
-      },
-    ];
+    return { problems: [unreadable(shown, cause)] };
   }
+  const problems = documentProblems(bytes, shown, kind, embeds);
+  return problems.length === 0 ? { bytes, problems: [] } : { problems };
+}
+
+function documentProblems(
+  bytes: Buffer,
+  shown: string,
+  kind: "svg" | "html",
+  embeds: readonly string[],
+): Diagnostic[] {
   const { text, diagnostics } = decodeUtf8(bytes, shown);
   if (diagnostics.length > 0) return diagnostics;
   const lines = new LineIndex(text);
@@ -69,7 +92,7 @@ export function checkDocument(
   }
   const problems =
     kind === "svg" ? svgDocumentProblems(text) : htmlDocumentProblems(text, { embeds });
-  return problems.map((p) => at(p.offset, p.rule, p.message));
+  return problems.map((p) => at(p.offset, p.rule, p.message, p.hint));
 }
 
 /** An encoding other than UTF-8 that an SVG's XML declaration, or an HTML page's `<meta charset>`, names. */

@@ -47,7 +47,6 @@ export const PUBLISHED_EXTENSIONS: readonly string[] = [
   ".tex",
   ".bib",
   ".zip",
-  ".gz",
   ".tgz",
 ];
 
@@ -104,14 +103,26 @@ const SCRIPTS = new Set([
   ".swf",
 ]);
 
+/**
+ * Precompressed copies of other files: hosts that serve them (nginx's
+ * gzip_static, brotli_static, Caddy's precompressed) answer `/topics/` with
+ * `topics/index.html.gz`, so such a file would publish a page nobody checked.
+ */
+const PRECOMPRESSED = new Set([".gz", ".br", ".zst"]);
+
 /** The extension of a file name, lower-cased with its dot (`.png`), or "" when it has none. */
 export function extensionOf(name: string): string {
   const dot = name.lastIndexOf(".");
   return dot <= 0 ? "" : name.slice(dot).toLowerCase();
 }
 
-/** What a file in content/ is, by its name; `extensions` are the maintainers' additions to the allowlist. */
-export function fileKind(name: string, extensions: readonly string[] = []): FileKind {
+/**
+ * What a file in content/ is by Syllabus's own rules (a page, checked, or
+ * refused), or undefined when only the allowlist decides. These rules come
+ * first, so that no extension a maintainer adds turns a check off; site.json
+ * refuses such extensions too (schema/site-options.ts).
+ */
+export function builtInKind(name: string): Exclude<FileKind, { kind: "published" }> | undefined {
   if (name.endsWith(".md")) return { kind: "markdown" };
   const lower = name.toLowerCase();
   const ext = extensionOf(name);
@@ -144,12 +155,6 @@ export function fileKind(name: string, extensions: readonly string[] = []): File
   }
   if (ext === ".svg") return { kind: "svg" };
   if (ext === ".html" || ext === ".htm") return { kind: "html" };
-  if (
-    PUBLISHED_EXTENSIONS.includes(ext) ||
-    extensions.some((extra) => extra.toLowerCase() === ext)
-  ) {
-    return { kind: "published" };
-  }
   if (SCRIPTS.has(ext)) {
     return {
       kind: "refused",
@@ -157,6 +162,28 @@ export function fileKind(name: string, extensions: readonly string[] = []): File
       message: `Scripts are not allowed in content/ (${ext}): nothing in content runs`,
       hint: "to offer code as a download, put it in a .zip; the site's own scripts are maintainers' code",
     };
+  }
+  if (PRECOMPRESSED.has(ext)) {
+    return {
+      kind: "refused",
+      rule: "content-precompressed",
+      message: `Files ending in "${ext}" are not published from content/: hosts that serve precompressed files would answer the URL of "${name.slice(0, -ext.length)}" with this file, unchecked`,
+      hint: "to offer a download, make it a .zip or a .tgz",
+    };
+  }
+  return undefined;
+}
+
+/** What a file in content/ is, by its name; `extensions` are the maintainers' additions to the allowlist. */
+export function fileKind(name: string, extensions: readonly string[] = []): FileKind {
+  const builtIn = builtInKind(name);
+  if (builtIn) return builtIn;
+  const ext = extensionOf(name);
+  if (
+    PUBLISHED_EXTENSIONS.includes(ext) ||
+    extensions.some((extra) => extra.toLowerCase() === ext)
+  ) {
+    return { kind: "published" };
   }
   return {
     kind: "refused",
@@ -167,4 +194,11 @@ export function fileKind(name: string, extensions: readonly string[] = []): File
         : `Files ending in "${ext}" are not published from content/`,
     hint: 'content/ publishes images, PDF, audio, video and downloads (.csv, .json, .py, .ipynb, .zip, …); a maintainer can add an extension to "publishedFileExtensions" in _data/site.json',
   };
+}
+
+/** Whether site.json's `publishedFileExtensions` may list `ext`: only kinds the built-in rules leave to the allowlist. */
+export function isAddableExtension(ext: string): boolean {
+  return (
+    builtInKind(`file${ext}`) === undefined && builtInKind(`file${ext.toLowerCase()}`) === undefined
+  );
 }

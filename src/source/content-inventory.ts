@@ -5,17 +5,24 @@
  * inventory lists is published (see publish/copy-content-files.ts), so that
  * whatever passes `npm run check` is exactly what the build writes.
  *
- * Names starting with `_` are Syllabus's own (never published, silently);
- * names starting with `.` are never published either (one warning lists
- * them). Symbolic links are followed while they stay inside the project.
+ * Names starting with `.` or `_` are never published (a warning lists
+ * them), except Syllabus's own (`_block.json`), which are never published
+ * silently. Symbolic links are followed while they stay inside content/: a
+ * link elsewhere in the project would publish `_data/`, `_site/` or the
+ * project itself (`content/up -> ..`).
  */
 import { accessSync, constants, readdirSync, realpathSync, statSync } from "node:fs";
 import type { Dirent } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../core/diagnostics.js";
-import { generatedUrlAt, SITE_PATHS, topicUrl } from "../core/urls.js";
+import { isInside } from "../core/paths.js";
+import { generatedUrlAt, SITE_PATHS } from "../core/urls.js";
 import { fileKind } from "./content-file-kinds.js";
-import { checkDocument } from "./content-documents.js";
+import {
+  checkDocument,
+  errorCode,
+  unreadable as unreadableDiagnostic,
+} from "./content-documents.js";
 import { classify, type SourcePath } from "./find-sources.js";
 
 /** A file beside the Markdown, checked, to be published as it is. */
@@ -24,7 +31,10 @@ export interface PublishedFile {
   sitePath: string;
   /** From the project root, forward slashes (a symbolic link's own path). */
   path: string;
+  /** The file itself, every symbolic link resolved: what is copied when `bytes` is absent. */
   absolutePath: string;
+  /** An SVG's or HTML page's bytes as they were checked: what is published, not the file read again. */
+  bytes?: Buffer;
 }
 
 export interface ContentInventory {
@@ -49,6 +59,9 @@ export const COURSE_FAVICON = "_data/favicon.svg";
 
 const NOT_PUBLISHED_SHOWN = 10;
 
+/** Syllabus's own names in content/: never published, and no warning says so. */
+const OWN_NAMES = new Set(["_block.json"]);
+
 /** Takes stock of `<root>/content/`: see the module's comment. */
 export function contentInventory(root: string, options: InventoryOptions = {}): ContentInventory {
   const contentDir = path.join(root, "content");
@@ -56,6 +69,7 @@ export function contentInventory(root: string, options: InventoryOptions = {}): 
   const sources: SourcePath[] = [];
   const files: PublishedFile[] = [];
   const hidden: string[] = [];
+  const underscored: string[] = [];
   const error = (file: string, rule: string, message: string, hint?: string) =>
     diagnostics.push({
       file,
@@ -66,12 +80,23 @@ export function contentInventory(root: string, options: InventoryOptions = {}): 
       message,
       ...(hint === undefined ? {} : { hint }),
     });
-  let project: string;
-  try {
-    project = realpathSync(root);
-  } catch {
-    project = path.resolve(root);
-  }
+  /** One warning listing the entries not published because of how their names start. */
+  const notPublished = (entries: string[], start: string, hint: string) => {
+    if (entries.length === 0) return;
+    const shown = entries.slice(0, NOT_PUBLISHED_SHOWN).join(", ");
+    const more = entries.length - NOT_PUBLISHED_SHOWN;
+    diagnostics.push({
+      file: entries[0]!.replace(/\/$/, ""),
+      line: 1,
+      column: 1,
+      severity: "warning",
+      rule: "not-published",
+      message: `Not published, as their names start with "${start}": ${shown}${more > 0 ? ` and ${more} more` : ""}`,
+      hint,
+    });
+  };
+  const project = realPath(root);
+  const contentReal = realPath(contentDir);
 
   /** What a symbolic link leads to, or undefined (with an error) when it may not be followed. */
   const follow = (absolute: string, shown: string) => {
@@ -91,8 +116,7 @@ export function contentInventory(root: string, options: InventoryOptions = {}): 
       else unreadable(shown, cause);
       return undefined;
     }
-    const inProject = path.relative(project, real);
-    if (inProject.startsWith("..") || path.isAbsolute(inProject)) {
+    if (!isInside(project, real)) {
       error(
         shown,
         "content-symlink",
@@ -101,11 +125,30 @@ export function contentInventory(root: string, options: InventoryOptions = {}): 
       );
       return undefined;
     }
-    if (inProject.split(path.sep).some((segment) => segment.startsWith("."))) {
+    const inProject = path.relative(project, real).split(path.sep).join("/") || ".";
+    if (!isInside(contentReal, real)) {
       error(
         shown,
         "content-symlink",
-        `${shown} is a symbolic link to ${inProject.split(path.sep).join("/")}, a hidden file: hidden files are never published`,
+        `${shown} is a symbolic link to ${inProject}, outside content/: only what is in content/ is published`,
+        "move or copy the file into content/",
+      );
+      return undefined;
+    }
+    const inContent = path.relative(contentReal, real).split(path.sep);
+    if (inContent.some((segment) => segment.startsWith("."))) {
+      error(
+        shown,
+        "content-symlink",
+        `${shown} is a symbolic link to ${inProject}, a hidden file: hidden files are never published`,
+      );
+      return undefined;
+    }
+    if (inContent.some((segment) => segment.startsWith("_"))) {
+      error(
+        shown,
+        "content-symlink",
+        `${shown} is a symbolic link to ${inProject}, whose name starts with "_": such files are never published`,
       );
       return undefined;
     }
@@ -119,14 +162,10 @@ export function contentInventory(root: string, options: InventoryOptions = {}): 
   };
 
   const unreadable = (shown: string, cause: unknown) =>
-    error(
-      shown,
-      "unreadable",
-      `${shown} cannot be read (${errorCode(cause) ?? String(cause)})`,
-      "check its permissions",
-    );
+    diagnostics.push(unreadableDiagnostic(shown, cause));
 
-  const addFile = (absolute: string, relative: string, shown: string) => {
+  /** `absolute`: the entry in content/; `real`: the file it is, every link resolved. */
+  const addFile = (absolute: string, real: string, relative: string, shown: string) => {
     const kind = fileKind(path.posix.basename(relative), options.extensions);
     if (kind.kind === "markdown") {
       sources.push({ path: shown, absolutePath: absolute, origin: classify(relative) });
@@ -135,12 +174,15 @@ export function contentInventory(root: string, options: InventoryOptions = {}): 
     const sitePath = `/${relative}`;
     const generated = generatedUrlAt(sitePath);
     if (generated !== undefined) {
+      const at = sitePath.toLowerCase();
       const what =
-        generated === sitePath
+        generated === at
           ? ""
-          : sitePath === `${generated}index.html`
+          : at === `${generated}index.html`
             ? `, the file of the page ${generated}`
-            : `, inside ${generated}`;
+            : generated.endsWith("/")
+              ? `, inside ${generated}`
+              : `, inside the file ${generated}`;
       error(
         shown,
         "generated-url",
@@ -156,18 +198,19 @@ export function contentInventory(root: string, options: InventoryOptions = {}): 
       return;
     }
     if (kind.kind === "svg" || kind.kind === "html") {
-      const problems = checkDocument(absolute, shown, kind.kind, options.embeds ?? []);
-      diagnostics.push(...problems);
-      if (problems.length > 0) return;
-    } else {
-      try {
-        accessSync(absolute, constants.R_OK);
-      } catch (cause) {
-        unreadable(shown, cause);
-        return;
-      }
+      const checked = checkDocument(real, shown, kind.kind, options.embeds ?? []);
+      diagnostics.push(...checked.problems);
+      if (checked.bytes)
+        files.push({ sitePath, path: shown, absolutePath: real, bytes: checked.bytes });
+      return;
     }
-    files.push({ sitePath, path: shown, absolutePath: absolute });
+    try {
+      accessSync(real, constants.R_OK);
+    } catch (cause) {
+      unreadable(shown, cause);
+      return;
+    }
+    files.push({ sitePath, path: shown, absolutePath: real });
   };
 
   /** `ancestors`: the real paths of the folders being walked, to stop at a loop of links. */
@@ -197,8 +240,11 @@ export function contentInventory(root: string, options: InventoryOptions = {}): 
         hidden.push(entry.isDirectory() ? `${shown}/` : shown);
         continue;
       }
-      // Syllabus's own files (a block's `_block.json`, say): never published, never pages.
-      if (entry.name.startsWith("_")) continue;
+      // Never published, never pages; said so unless it is one of Syllabus's own files.
+      if (entry.name.startsWith("_")) {
+        if (!OWN_NAMES.has(entry.name)) underscored.push(entry.isDirectory() ? `${shown}/` : shown);
+        continue;
+      }
       let real = path.join(ancestors.at(-1)!, entry.name);
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
@@ -216,19 +262,13 @@ export function contentInventory(root: string, options: InventoryOptions = {}): 
           );
         else walk(absolute, relative, [...ancestors, real]);
       } else if (isFile) {
-        addFile(absolute, relative, shown);
+        addFile(absolute, real, relative, shown);
       } else {
         error(shown, "content-file-type", `${shown} is not a regular file`);
       }
     }
   };
-  let contentReal: string;
-  try {
-    contentReal = realpathSync(contentDir);
-  } catch {
-    contentReal = contentDir;
-  }
-  if (path.relative(project, contentReal).startsWith("..")) {
+  if (!isInside(project, contentReal)) {
     error(
       "content",
       "content-symlink",
@@ -239,26 +279,22 @@ export function contentInventory(root: string, options: InventoryOptions = {}): 
     walk(contentDir, "", [contentReal]);
   }
 
-  const published = withoutPageCollisions(sources, files, diagnostics);
-  diagnostics.push(...caseClashes(published));
-  if (hidden.length > 0) {
-    const shown = hidden.slice(0, NOT_PUBLISHED_SHOWN).join(", ");
-    const more = hidden.length - NOT_PUBLISHED_SHOWN;
-    diagnostics.push({
-      file: hidden[0]!.replace(/\/$/, ""),
-      line: 1,
-      column: 1,
-      severity: "warning",
-      rule: "not-published",
-      message: `Not published, as their names start with ".": ${shown}${more > 0 ? ` and ${more} more` : ""}`,
-      hint: "hidden files and folders are never published, and Markdown in them is not a page",
-    });
-  }
+  diagnostics.push(...caseClashes(files));
+  notPublished(
+    hidden,
+    ".",
+    "hidden files and folders are never published, and Markdown in them is not a page",
+  );
+  notPublished(
+    underscored,
+    "_",
+    `names starting with "_" are kept for Syllabus's own files (${[...OWN_NAMES].join(", ")}): rename the file or folder to publish it`,
+  );
 
   const favicon = courseFavicon(root, diagnostics);
   return {
     sources: sources.sort((a, b) => compare(a.path, b.path)),
-    files: published.sort((a, b) => compare(a.sitePath, b.sitePath)),
+    files: files.sort((a, b) => compare(a.sitePath, b.sitePath)),
     favicon,
     diagnostics,
   };
@@ -272,35 +308,9 @@ function courseFavicon(root: string, diagnostics: Diagnostic[]): string | undefi
   } catch {
     return undefined;
   }
-  const problems = checkDocument(absolute, COURSE_FAVICON, "svg", []);
+  const { problems } = checkDocument(absolute, COURSE_FAVICON, "svg", []);
   diagnostics.push(...problems);
   return problems.length === 0 ? absolute : undefined;
-}
-
-/** The files, less any published where a Markdown page's file goes (`about/index.html` and `about.md`). */
-function withoutPageCollisions(
-  sources: SourcePath[],
-  files: PublishedFile[],
-  diagnostics: Diagnostic[],
-): PublishedFile[] {
-  const pageFiles = new Map<string, string>();
-  for (const source of sources) {
-    const url = source.origin.kind === "article" ? topicUrl(source.origin.slug) : source.origin.url;
-    pageFiles.set(`${url}index.html`, source.path);
-  }
-  return files.filter((file) => {
-    const page = pageFiles.get(file.sitePath);
-    if (page === undefined) return true;
-    diagnostics.push({
-      file: file.path,
-      line: 1,
-      column: 1,
-      severity: "error",
-      rule: "duplicate-url",
-      message: `${file.path} would be published at ${file.sitePath}, where the page of ${page} is`,
-    });
-    return false;
-  });
 }
 
 /** Two files whose site paths differ only in case: one replaces the other on case-insensitive hosts. */
@@ -330,8 +340,11 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function errorCode(cause: unknown): string | undefined {
-  return cause instanceof Error && "code" in cause && typeof cause.code === "string"
-    ? cause.code
-    : undefined;
+/** A path with every symbolic link resolved, or as it is when it cannot be (it does not exist). */
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
 }

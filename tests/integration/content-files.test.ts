@@ -8,15 +8,19 @@
 import {
   existsSync,
   lstatSync,
+  mkdirSync,
+  mkdtempSync,
   readdirSync,
   readFileSync,
   symlinkSync,
   unlinkSync,
   writeFileSync,
 } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCourse } from "../../src/course/load-course.js";
+import { ContentFileCopier } from "../../src/publish/copy-content-files.js";
 import { startDevServer } from "../../src/eleventy/site.js";
 import { temporaryCourses } from "../support/temporary-course.js";
 import { buildCourse, removeBuild, report } from "./harness.js";
@@ -41,7 +45,7 @@ const CLEAN: Record<string, string> = {
     "---\ntitle: Base\ndescription: An article.\nblock: basics\n---\n![A square](/topics/figure.svg) and [the data](/topics/data.csv).\n",
   "content/topics/figure.svg": FIGURE,
   "content/topics/data.csv": "a,b\n1,2\n",
-  "shared/linked.md":
+  "content/topics/linked-source/index.md":
     "---\ntitle: Linked\ndescription: A linked article.\nblock: basics\n---\nLinked.\n",
   // Never published, and said so in a warning.
   "content/.env": "SECRET=hunter2\n",
@@ -70,7 +74,7 @@ const HOSTILE: Record<string, string> = {
 
 function makeCourse(files: Record<string, string>): string {
   const root = course(files);
-  symlinkSync("../../shared/linked.md", path.join(root, "content/topics/linked.md"));
+  symlinkSync("linked-source/index.md", path.join(root, "content/topics/linked.md"));
   return root;
 }
 
@@ -240,5 +244,124 @@ describe("files beside the Markdown", () => {
     } finally {
       removeBuild(site);
     }
+  });
+});
+
+const BASE: Record<string, string> = {
+  "_data/site.json": JSON.stringify({ title: "Files", url: "https://course.example.org" }),
+  "content/about-us.md": "---\ntitle: About us\n---\nUs.\n",
+};
+
+/** What `npm run check` reports of a course, and the site paths of the files it would publish. */
+function checked(root: string) {
+  const { course: loaded, diagnostics } = loadCourse({ root, includeDrafts: true });
+  return { messages: report(diagnostics), published: loaded.contentFiles.map((f) => f.sitePath) };
+}
+
+describe("symbolic links out of content/", () => {
+  it("a link to the project, _data/ or _site/ publishes nothing from there", () => {
+    const root = course({
+      ...BASE,
+      "secrets.json": '{"token": "hunter2"}',
+      "_site/old.png": "png",
+    });
+    symlinkSync("..", path.join(root, "content/up"));
+    symlinkSync("../_data", path.join(root, "content/data"));
+    symlinkSync("../_site", path.join(root, "content/site"));
+    const { messages, published } = checked(root);
+    expect(published).toEqual([]);
+    const hint = "  hint: move or copy the file into content/";
+    expect(messages).toEqual([
+      `content/data:1:1: error: content/data is a symbolic link to _data, outside content/: only what is in content/ is published (content-symlink)\n${hint}`,
+      `content/site:1:1: error: content/site is a symbolic link to _site, outside content/: only what is in content/ is published (content-symlink)\n${hint}`,
+      `content/up:1:1: error: content/up is a symbolic link to ., outside content/: only what is in content/ is published (content-symlink)\n${hint}`,
+    ]);
+  });
+});
+
+describe("files and pages claim their paths once", () => {
+  it("a file where a page is written is an error naming both, and the page is kept", () => {
+    const root = course({
+      ...BASE,
+      "content/about.md": "---\ntitle: About\n---\nAbout.\n",
+      "content/about/index.html": "<!doctype html><title>x</title><p>x</p>",
+      "content/notes-page.md": "---\ntitle: Notes\npermalink: /notes/\n---\nNotes.\n",
+      "content/notes/index.html": "<!doctype html><title>x</title><p>x</p>",
+      "content/data-page.md": "---\ntitle: Data\npermalink: /data.csv\n---\nData.\n",
+      "content/data.csv": "a,b\n",
+    });
+    const { messages, published } = checked(root);
+    expect(published).toEqual([]);
+    expect(messages).toEqual([
+      "content/about/index.html:1:1: error: content/about/index.html would be published at /about/index.html, where the page of content/about.md is (duplicate-url)",
+      "content/data.csv:1:1: error: content/data.csv would be published at /data.csv, where the page of content/data-page.md is (duplicate-url)",
+      "content/notes/index.html:1:1: error: content/notes/index.html would be published at /notes/index.html, where the page of content/notes-page.md is (duplicate-url)",
+    ]);
+  });
+
+  it("a page or file that would need another's file as a folder is an error naming both", () => {
+    const root = course({
+      ...BASE,
+      "content/figure.md": "---\ntitle: Figure\npermalink: /plot.png/\n---\nA page.\n",
+      "content/plot.png": "png",
+      "content/feed.md": "---\ntitle: Feed\npermalink: /my.json\n---\nA file.\n",
+      "content/sub.md": "---\ntitle: Sub\npermalink: /my.json/sub/\n---\nUnder it.\n",
+    });
+    const { messages, published } = checked(root);
+    expect(published).toEqual([]);
+    expect(messages).toEqual([
+      "content/plot.png:1:1: error: content/plot.png would be published at /plot.png, but content/figure.md is published at /plot.png/index.html: one would need the other as a folder (duplicate-url)",
+      "content/sub.md:3:1: error: URL /my.json/sub/ is written at /my.json/sub/index.html, but content/feed.md is published at /my.json: one would need the other as a folder (duplicate-url)",
+    ]);
+  });
+});
+
+describe("the copier publishes what was checked", () => {
+  const outDir = () => path.join(mkdtempSync(path.join(tmpdir(), "syllabus-copier-")), "_site");
+
+  it("writes an SVG or HTML page from its checked bytes, not from the file read again", () => {
+    const root = course({ "content/figure.svg": '<svg onload="alert(1)"/>' });
+    const out = outDir();
+    new ContentFileCopier().publish(out, [
+      {
+        sitePath: "/figure.svg",
+        absolutePath: path.join(root, "content/figure.svg"),
+        bytes: Buffer.from(FIGURE),
+      },
+    ]);
+    expect(readFileSync(path.join(out, "figure.svg"), "utf8")).toBe(FIGURE);
+  });
+
+  it("the build publishes the checked bytes of a linked SVG", async () => {
+    const root = course({ ...BASE, "content/media/figure.svg": FIGURE });
+    symlinkSync("media/figure.svg", path.join(root, "content/figure.svg"));
+    const site = await buildCourse(root);
+    try {
+      expect(report(site.diagnostics)).toEqual([]);
+      expect(site.file("figure.svg")).toBe(FIGURE);
+      expect(lstatSync(path.join(site.outDir, "figure.svg")).isFile()).toBe(true);
+    } finally {
+      removeBuild(site);
+    }
+  });
+
+  it("replaces a link left at the target instead of writing through it, and names a folder there", () => {
+    const root = course({ "content/data.csv": "a,b\n", "victim.txt": "keep\n" });
+    const out = outDir();
+    mkdirSync(path.join(out, "plot.png"), { recursive: true });
+    symlinkSync(path.join(root, "victim.txt"), path.join(out, "data.csv"));
+    const copier = new ContentFileCopier();
+    copier.publish(out, [
+      { sitePath: "/data.csv", absolutePath: path.join(root, "content/data.csv") },
+    ]);
+    expect(readFileSync(path.join(root, "victim.txt"), "utf8")).toBe("keep\n");
+    expect(lstatSync(path.join(out, "data.csv")).isFile()).toBe(true);
+    expect(() =>
+      copier.publish(out, [
+        { sitePath: "/plot.png", absolutePath: path.join(root, "content/data.csv") },
+      ]),
+    ).toThrow(
+      `Cannot publish ${path.join(out, "plot.png")}: a folder is there (remove the output folder and build again)`,
+    );
   });
 });

@@ -84,6 +84,13 @@ describe("permalinkUrl: what Syllabus generates (the build would crash or overwr
     expect(permalinkUrl("/ROBOTS.TXT")).toEqual(reserved("/ROBOTS.TXT", "/robots.txt"));
     expect(permalinkUrl("/Topics/")).toEqual(reserved("/Topics/", "/topics/"));
   });
+
+  it("refuses a page under a generated file, which would need that file as a folder", () => {
+    expect(permalinkUrl("/robots.txt/x/")).toEqual(reserved("/robots.txt/x/", "/robots.txt"));
+    expect(permalinkUrl("/Feed.xml/a.json")).toEqual(reserved("/Feed.xml/a.json", "/feed.xml"));
+    expect(permalinkUrl("/_HEADERS/")).toEqual(reserved("/_HEADERS/", "/_headers"));
+    expect(permalinkUrl("/Pagefind/x/")).toEqual(reserved("/Pagefind/x/", "/pagefind/"));
+  });
 });
 
 describe("permalinkUrl: characters a published path may not hold", () => {

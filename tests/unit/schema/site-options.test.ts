@@ -76,6 +76,66 @@ describe("loadOptions", () => {
     ]);
   });
 
+  it("refuses in publishedFileExtensions the kinds Syllabus checks or refuses itself", () => {
+    const listed = [
+      ".stl",
+      ".js",
+      ".mjs",
+      ".xhtml",
+      ".xml",
+      ".njk",
+      ".html",
+      ".SVG",
+      ".md",
+      ".11ty.js",
+      ".gz",
+      ".br",
+    ];
+    const { options, diagnostics } = loadOptions(
+      projectWithSite(JSON.stringify({ publishedFileExtensions: listed })),
+    );
+    expect(options.publishedFileExtensions).toEqual([]);
+    const expected =
+      "expected a kind of file nothing runs, other than those Syllabus checks or refuses itself (.md, .html, .svg, scripts, templates, .gz, .br)";
+    expect(diagnostics.map((d) => d.message)).toEqual(
+      listed
+        .slice(1)
+        .map((ext, i) => `Unexpected publishedFileExtensions[${i + 1}] "${ext}", ${expected}`),
+    );
+    expect(
+      loadOptions(projectWithSite('{"publishedFileExtensions": [".stl", ".obj"]}')).options
+        .publishedFileExtensions,
+    ).toEqual([".stl", ".obj"]);
+  });
+
+  it("takes embeds as bare origins only, lower-cased without the trailing slash", () => {
+    const refused = [
+      "https://a.com;sandbox",
+      "https://a.com; script-src *",
+      "https://a.com,b",
+      "https://*.a.com",
+      "https://a.com/path",
+      "https://user@a.com",
+      "javascript:alert(1)",
+      "https://a.com/?x",
+    ];
+    const { diagnostics } = loadOptions(projectWithSite(JSON.stringify({ embeds: refused })));
+    expect(diagnostics.map((d) => d.message)).toEqual(
+      refused.map(
+        (value, i) =>
+          `Unexpected embeds[${i}] ${JSON.stringify(value)}, expected an origin such as https://www.youtube-nocookie.com`,
+      ),
+    );
+    const accepted = loadOptions(
+      projectWithSite('{"embeds": ["https://www.YouTube-nocookie.com/", "http://localhost:8080"]}'),
+    );
+    expect(accepted.diagnostics).toEqual([]);
+    expect(accepted.options.embeds).toEqual([
+      "https://www.youtube-nocookie.com",
+      "http://localhost:8080",
+    ]);
+  });
+
   it("uses the defaults when there is no site.json", () => {
     const root = course();
     const { options, diagnostics, locate } = loadOptions(root);

@@ -10,6 +10,8 @@ import { temporaryCourses } from "../../support/temporary-course.js";
 const course = temporaryCourses("inventory");
 
 const FRONTMATTER = "---\ntitle: x\n---\n";
+const OK_HTML =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ok</title></head><body><p>Fine.</p></body></html>';
 const CLEAN_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>A square</title><rect width="10" height="10"/></svg>';
 
@@ -107,6 +109,62 @@ describe("files published beside the Markdown", () => {
   });
 });
 
+describe("what a maintainer's extensions cannot turn off", () => {
+  const ALL = [
+    ".js",
+    ".mjs",
+    ".xhtml",
+    ".xml",
+    ".njk",
+    ".html",
+    ".svg",
+    ".md",
+    ".MD",
+    ".gz",
+    ".br",
+  ];
+
+  it("still refuses scripts, templates and precompressed files, and still checks SVG and HTML", () => {
+    const found = inventory(
+      {
+        "content/evil.js": "alert(1)",
+        "content/evil.xhtml":
+          '<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>',
+        "content/evil.njk": "{{ 7 * 7 }}",
+        "content/evil.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+        "content/evil.html": "<!doctype html><title>x</title><script>alert(1)</script>",
+        "content/page.gz": "gz",
+      },
+      { options: { extensions: ALL } },
+    );
+    expect(found.published).toEqual([]);
+    expect(found.diagnostics.map((d) => [d.file, d.rule])).toEqual([
+      ["content/evil.html", "unsafe-html"],
+      ["content/evil.js", "content-script"],
+      ["content/evil.njk", "content-template"],
+      ["content/evil.svg", "unsafe-html"],
+      ["content/evil.xhtml", "content-script"],
+      ["content/page.gz", "content-precompressed"],
+    ]);
+  });
+});
+
+describe("precompressed files", () => {
+  it("are refused, as a host serving them would answer another URL with them unchecked", () => {
+    const found = inventory({
+      "content/topics/index.html.gz": "<script>alert(1)</script>",
+      "content/topics/a/figure.svg.br": "br",
+      "content/topics/a/data.tgz": "tgz",
+      "content/topics/a/data.zip": "zip",
+    });
+    expect(found.published).toEqual(["/topics/a/data.tgz", "/topics/a/data.zip"]);
+    expect(found.messages).toEqual([
+      'content/topics/a/figure.svg.br:1:1: error: Files ending in ".br" are not published from content/: hosts that serve precompressed files would answer the URL of "figure.svg" with this file, unchecked (content-precompressed)\n  hint: to offer a download, make it a .zip or a .tgz',
+      'content/topics/index.html.gz:1:1: error: Files ending in ".gz" are not published from content/: hosts that serve precompressed files would answer the URL of "index.html" with this file, unchecked (content-precompressed)\n  hint: to offer a download, make it a .zip or a .tgz',
+    ]);
+  });
+});
+
 describe("templates and code", () => {
   it("are errors saying where such files belong, and are never published", () => {
     const found = inventory({
@@ -138,6 +196,11 @@ describe("SVG images and HTML pages", () => {
     const found = inventory({ "content/topics/a/figure.svg": CLEAN_SVG });
     expect(found.messages).toEqual([]);
     expect(found.published).toEqual(["/topics/a/figure.svg"]);
+  });
+
+  it("keeps the bytes it checked, to publish those and not the file read again", () => {
+    const found = inventory({ "content/figure.svg": CLEAN_SVG, "content/ok.html": OK_HTML });
+    expect(found.files.map((f) => f.bytes?.toString("utf8"))).toEqual([CLEAN_SVG, OK_HTML]);
   });
 
   it("refuses an SVG with an event handler, a script or an external reference, at the line and column", () => {
@@ -190,15 +253,19 @@ describe("SVG images and HTML pages", () => {
 });
 
 describe("names starting with _ or .", () => {
-  it("never publishes Syllabus's own _ files and folders, and reads no page in them, silently", () => {
+  it("never publishes _ files and folders, nor reads pages in them, and lists them unless they are Syllabus's own", () => {
     const found = inventory({
       "content/topics/_block.json": "{}",
       "content/_drafts/idea.md": FRONTMATTER,
       "content/_drafts/evil.js": "alert(1)",
+      "content/topics/_figure.png": "png",
     });
     expect(found.pages).toEqual([]);
     expect(found.published).toEqual([]);
-    expect(found.messages).toEqual([]);
+    expect(found.messages).toEqual([
+      'content/_drafts:1:1: warning: Not published, as their names start with "_": content/_drafts/, content/topics/_figure.png (not-published)\n  hint: names starting with "_" are kept for Syllabus\'s own files (_block.json): rename the file or folder to publish it',
+    ]);
+    expect(inventory({ "content/topics/_block.json": "{}" }).messages).toEqual([]);
   });
 
   it("never publishes dotfiles and dot folders, nor reads Markdown in them, and says so once", () => {
@@ -224,39 +291,77 @@ describe("names starting with _ or .", () => {
 });
 
 describe("symbolic links", () => {
-  it("follows a link that stays inside the project: a linked article is an article", () => {
+  it("follows a link that stays inside content/: a linked article is an article", () => {
     const found = inventory(
-      { "shared/vectors.md": FRONTMATTER, "shared/figures/plot.png": "png" },
+      { "content/shared/vectors.md": FRONTMATTER, "content/media/figures/plot.png": "png" },
       {
         links: {
-          "content/topics/vectors.md": "../../shared/vectors.md",
-          "content/topics/figures": "../../shared/figures",
+          "content/topics/vectors.md": "../shared/vectors.md",
+          "content/topics/figures": "../media/figures",
         },
       },
     );
     expect(found.messages).toEqual([]);
     expect(found.sources.map((s) => [s.path, s.origin])).toEqual([
+      ["content/shared/vectors.md", { kind: "page", url: "/shared/vectors/" }],
       ["content/topics/vectors.md", { kind: "article", slug: "vectors" }],
     ]);
-    expect(found.published).toEqual(["/topics/figures/plot.png"]);
+    expect(found.published).toEqual(["/media/figures/plot.png", "/topics/figures/plot.png"]);
+    // What is published is the file itself, every link resolved, not read again through the link.
+    expect(found.files[1]).toMatchObject({
+      path: "content/topics/figures/plot.png",
+      absolutePath: path.join(found.root, "content/media/figures/plot.png"),
+    });
+  });
+
+  it("refuses a link to anywhere else in the project: the project itself, _data/, _site/", () => {
+    const found = inventory(
+      {
+        "secrets.json": '{"token": "x"}',
+        "_data/site.json": "{}",
+        "_site/index.html": "<p>x</p>",
+        "shared/vectors.md": FRONTMATTER,
+      },
+      {
+        links: {
+          "content/up": "..",
+          "content/data": "../_data",
+          "content/topics/site": "../../_site",
+          "content/topics/vectors.md": "../../shared/vectors.md",
+          "content/drafts": "_drafts",
+          "content/_drafts/idea.png": "../../secrets.json",
+        },
+      },
+    );
+    expect(found.published).toEqual([]);
+    expect(found.pages).toEqual([]);
+    expect(found.messages).toEqual([
+      'content/_drafts:1:1: warning: Not published, as their names start with "_": content/_drafts/ (not-published)\n  hint: names starting with "_" are kept for Syllabus\'s own files (_block.json): rename the file or folder to publish it',
+      "content/data:1:1: error: content/data is a symbolic link to _data, outside content/: only what is in content/ is published (content-symlink)\n  hint: move or copy the file into content/",
+      'content/drafts:1:1: error: content/drafts is a symbolic link to content/_drafts, whose name starts with "_": such files are never published (content-symlink)',
+      "content/topics/site:1:1: error: content/topics/site is a symbolic link to _site, outside content/: only what is in content/ is published (content-symlink)\n  hint: move or copy the file into content/",
+      "content/topics/vectors.md:1:1: error: content/topics/vectors.md is a symbolic link to shared/vectors.md, outside content/: only what is in content/ is published (content-symlink)\n  hint: move or copy the file into content/",
+      "content/up:1:1: error: content/up is a symbolic link to ., outside content/: only what is in content/ is published (content-symlink)\n  hint: move or copy the file into content/",
+    ]);
   });
 
   it("refuses a link out of the project, a broken link, a loop and a link to a hidden file", () => {
     const found = inventory(
-      { ".env": "SECRET=1" },
+      { "content/.env": "SECRET=1" },
       {
         links: {
           "content/topics/leak.txt": "/etc/hostname",
           "content/broken.png": "nothing.png",
           "content/topics/loop": "..",
-          "content/env.txt": "../.env",
+          "content/env.txt": ".env",
         },
       },
     );
     expect(found.published).toEqual([]);
     expect(found.messages).toEqual([
+      'content/.env:1:1: warning: Not published, as their names start with ".": content/.env (not-published)\n  hint: hidden files and folders are never published, and Markdown in them is not a page',
       "content/broken.png:1:1: error: content/broken.png is a symbolic link to nothing: its target does not exist (content-symlink)",
-      "content/env.txt:1:1: error: content/env.txt is a symbolic link to .env, a hidden file: hidden files are never published (content-symlink)",
+      "content/env.txt:1:1: error: content/env.txt is a symbolic link to content/.env, a hidden file: hidden files are never published (content-symlink)",
       "content/topics/leak.txt:1:1: error: content/topics/leak.txt is a symbolic link to /etc/hostname, outside the project: it would publish a file from elsewhere (content-symlink)\n  hint: copy the file into the project instead",
       "content/topics/loop:1:1: error: content/topics/loop is a symbolic link in a loop: it leads to a folder that holds it (content-symlink)",
     ]);
@@ -286,14 +391,22 @@ describe("paths Syllabus generates", () => {
     ]);
   });
 
-  it("an HTML file where a Markdown page's file goes is an error naming both", () => {
+  it("in any case, and under a generated file as if it were a folder", () => {
     const found = inventory({
-      "content/about.md": FRONTMATTER,
-      "content/about/index.html": "<!doctype html><title>x</title><p>x</p>",
+      "content/Pagefind/x.txt": "x",
+      "content/Robots.txt": "x",
+      "content/robots.txt/a.png": "png",
+      "content/Graph/index.html": "<!doctype html><title>x</title>",
+      "content/_headers/x.txt": "x",
     });
     expect(found.published).toEqual([]);
-    expect(found.messages).toEqual([
-      "content/about/index.html:1:1: error: content/about/index.html would be published at /about/index.html, where the page of content/about.md is (duplicate-url)",
+    const hint =
+      "  hint: site-wide files are set by maintainers (in _data/ or _data/site.json), not by files in content/; rename or move this file";
+    expect(found.messages.filter((m) => !m.includes("(not-published)"))).toEqual([
+      `content/Graph/index.html:1:1: error: content/Graph/index.html would be published at /Graph/index.html, the file of the page /graph/, which Syllabus generates (generated-url)\n${hint}`,
+      `content/Pagefind/x.txt:1:1: error: content/Pagefind/x.txt would be published at /Pagefind/x.txt, inside /pagefind/, which Syllabus generates (generated-url)\n${hint}`,
+      `content/Robots.txt:1:1: error: content/Robots.txt would be published at /Robots.txt, which Syllabus generates (generated-url)\n${hint}`,
+      `content/robots.txt/a.png:1:1: error: content/robots.txt/a.png would be published at /robots.txt/a.png, inside the file /robots.txt, which Syllabus generates (generated-url)\n${hint}`,
     ]);
   });
 
