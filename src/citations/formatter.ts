@@ -11,6 +11,11 @@ import { createEngine, type CiteprocEngine } from "./citation-js.js";
 import type { CitationStyle } from "./csl-style.js";
 import type { CiteItem } from "./locator.js";
 
+/** Where a citation's text lands: in `<a class="cite-link">`, in the paragraph that cites. */
+const INLINE_CONTEXT = ["div", "p", "a"] as const;
+/** Where an entry lands, at its narrowest: a preview card's `<span>`, in the paragraph that cites. */
+const ENTRY_CONTEXT = ["div", "p", "span"] as const;
+
 export class CitationFormatter {
   private engine: CiteprocEngine | undefined;
   private entries: Map<string, string> | undefined;
@@ -59,8 +64,9 @@ export class CitationFormatter {
         if (id === undefined) return;
         const entry = entryContent(html[index] ?? "");
         // Built from data: checked as the browser will read it, once per work (citeproc
-        // escapes text, so this is defence in depth). It is placed inside a <span>.
-        const [problem] = fragmentProblems(entry, "span");
+        // escapes text, so this is defence in depth). It is placed in a <span> of the preview
+        // card, in the paragraph that cites, where a block would close the paragraph.
+        const [problem] = fragmentProblems(entry, ENTRY_CONTEXT);
         if (problem) this.rejected.set(id, problem);
         entries.set(id, problem ? "" : entry);
         order.set(id, index);
@@ -140,8 +146,9 @@ export class CitationFormatter {
     let text = cluster;
     if (prefix && text.startsWith(prefix)) text = text.slice(prefix.length);
     if (suffix && text.endsWith(suffix)) text = text.slice(0, -suffix.length);
-    // Built from data and the page's locator, placed inside the citation's link.
-    const [problem] = fragmentProblems(text, "span");
+    // Built from data and the page's locator, placed inside the citation's link, in a
+    // paragraph (render-citations.ts): checked there, so that a nested <a> or a block is seen.
+    const [problem] = fragmentProblems(text, INLINE_CONTEXT);
     if (problem) throw new Error(`${problem.message} (${problem.rule})`);
     this.inline.set(cacheKey, text);
     return text;

@@ -8,6 +8,7 @@
 import { html as html5 } from "parse5";
 import type { DefaultTreeAdapterTypes as Tree } from "parse5";
 import {
+  cssFinding,
   htmlUrlKind,
   srcsetUrls,
   urlFinding,
@@ -458,6 +459,7 @@ export function attributeFinding(
         attr === "srcdoc" ? "it would embed a page that is not checked" : undefined,
       );
     }
+    if (attr === "style") return cssFinding(name, attr, value, "image", options);
     const kind = htmlUrlKind(name, attr);
     if (kind === undefined) return undefined;
     const urls = attr === "srcset" ? srcsetUrls(value) : [value];
@@ -471,15 +473,14 @@ export function attributeFinding(
     if (!SVG_ATTRIBUTES.has(attr) && !DATA_OR_ARIA.test(attr)) return notAllowed();
     if (attr === "href" || attr === "xlink:href")
       return urlFinding(name, attr, value, "local", options);
-    // Paint and clip references: `url(#id)` only.
-    const reference = /url\(\s*['"]?\s*([^'")\s]*)/i.exec(value);
-    if (reference && !(reference[1] ?? "").startsWith("#"))
-      return urlFinding(name, attr, reference[1] ?? "", "local", options);
-    return undefined;
+    // Paint and clip references, in presentation attributes and `style`: `url(#id)` only.
+    if (DATA_OR_ARIA.test(attr)) return undefined;
+    return cssFinding(name, attr, value, "local", options);
   }
   if (element.namespaceURI === NS.MATHML || isMathInHtml(element)) {
     if (attr === "encoding" && name !== "annotation") return notAllowed();
-    return MATHML_ATTRIBUTES.has(attr) ? undefined : notAllowed();
+    if (!MATHML_ATTRIBUTES.has(attr)) return notAllowed();
+    return attr === "style" ? cssFinding(name, attr, value, "image", options) : undefined;
   }
   return notAllowed();
 }

@@ -5,7 +5,16 @@
  * whole document holds.
  */
 import { defaultTreeAdapter, html as html5, parse, parseFragment } from "parse5";
-import { eventHandlerFinding, HTML_GLOBAL } from "./html-allowlist.js";
+import { HTML_GLOBAL } from "./html-allowlist.js";
+import {
+  declarationProblems,
+  foreignAttribute,
+  namespaceFinding,
+  svgFileAttribute,
+  svgFileElementFinding,
+  svgStyleFinding,
+  svgXmlProblems,
+} from "./html-svg-file.js";
 import {
   attributeName,
   isElement,
@@ -16,7 +25,7 @@ import {
   type PolicyProblem,
   type Report,
 } from "./html-tree-walk.js";
-import { browserUrl, urlFinding, type Finding, type PolicyOptions } from "./html-url-policy.js";
+import { cssFinding, type PolicyOptions } from "./html-url-policy.js";
 
 const NS = html5.NS;
 
@@ -69,16 +78,12 @@ export function htmlDocumentProblems(html: string, options: PolicyOptions = {}):
     (locations) =>
       parse(html, { scriptingEnabled: true, sourceCodeLocationInfo: locations }).childNodes,
     (nodes, report) => {
-      walk(
-        nodes,
-        (node, finding, attribute) => {
-          if (attribute !== undefined && isElement(node) && isDocumentAttribute(node, attribute))
-            return;
-          report(node, finding, attribute);
-        },
-        options,
-        documentElement,
-      );
+      walk(nodes, report, options, documentElement, (element, attribute, value) => {
+        if (!isDocumentAttribute(element, attribute)) return undefined;
+        // `<body style="background:url(https://…)">` loads a file like any element's style.
+        if (attribute !== "style") return "allowed";
+        return cssFinding(element.tagName, attribute, value, "image", options) ?? "allowed";
+      });
     },
     html,
   );
@@ -87,51 +92,26 @@ export function htmlDocumentProblems(html: string, options: PolicyOptions = {}):
 // ---------------------------------------------------------------------------
 // SVG files
 
-/** SVG elements that run script, hold HTML or act on other elements' attributes. */
-const SVG_FILE_REFUSED: Record<string, string> = {
-  script: "it would run script",
-  foreignobject: "it puts HTML inside SVG",
-  handler: "it would run script",
-  listener: "it would run script",
-  iframe: "it embeds another page",
-  embed: "it embeds active content",
-  object: "it embeds active content",
-};
-const ANIMATION = new Set(["animate", "set", "animatemotion", "animatetransform", "animatecolor"]);
-
 /**
  * The problems of a standalone `.svg` file of the content: no script, no
  * event handler, no HTML inside it, no animation of links, no reference to
- * another site (`href`, `src`, `@import`, `url(http…)`), no entity
- * declarations or style-sheet instructions. Unlike inline SVG, held to the
- * allowlist, a file is refused only what can act, so that a drawing saved by
- * its editor passes: elements of other namespaces (Inkscape's, RDF metadata)
- * are inert and allowed, and so are filters. The file is read by parse5
- * inside an `<svg>`, as inline SVG is; what XML reads differently (the
- * internal subset, processing instructions, prefixes) is looked at on its own.
+ * another site (`href`, `src`, `@import`, `url(http…)`), no DTD declarations
+ * or style-sheet instructions. Unlike inline SVG, held to the allowlist, a
+ * file is refused only what can act, so that a drawing saved by its editor
+ * passes: elements of other namespaces (Inkscape's, RDF metadata) are inert
+ * and allowed, and so are filters.
+ *
+ * The file is read twice. As XML (core/html-svg-file.ts), which is how a
+ * browser opens it: what is checked is what the browser builds. And as
+ * parse5 reads it inside an `<svg>`, as HTML would, should a server send it
+ * as a page or someone paste it into one: a file must be safe either way.
+ * A problem both readings find is reported once.
  */
 export function svgDocumentProblems(svg: string): PolicyProblem[] {
-  const problems: PolicyProblem[] = [];
-  const subset = /<!DOCTYPE[^>[]*\[|<!ENTITY/i.exec(svg);
-  if (subset) {
-    problems.push({
-      offset: subset.index,
-      needle: subset[0].slice(0, 9),
-      rule: "unsafe-html",
-      message: "Entity declarations are not allowed in an SVG file: they can insert markup",
-    });
-  }
-  const stylesheet = /<\?xml-stylesheet/i.exec(svg);
-  if (stylesheet) {
-    problems.push({
-      offset: stylesheet.index,
-      needle: "<?xml-stylesheet",
-      rule: "unsafe-html",
-      message:
-        "<?xml-stylesheet?> is not allowed in an SVG file: it would load a style sheet or transform",
-    });
-  }
-  problems.push(
+  const declarations = declarationProblems(svg);
+  const problems = [
+    ...declarations,
+    ...svgXmlProblems(svg, declarations.length === 0),
     ...located(
       (locations) =>
         parseFragment(defaultTreeAdapter.createElement("svg", NS.SVG, []), svg, {
@@ -141,11 +121,19 @@ export function svgDocumentProblems(svg: string): PolicyProblem[] {
       (nodes, report) => walkSvgFile(nodes, report, new Map()),
       svg,
     ),
-  );
-  return problems.sort((a, b) => a.offset - b.offset);
+  ];
+  const seen = new Set<string>();
+  return problems
+    .sort((a, b) => a.offset - b.offset)
+    .filter((p) => {
+      const key = `${p.offset}\u0000${p.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }
 
-/** Walks an SVG file's tree, following the namespace prefixes its `xmlns:` attributes bind, as XML would. */
+/** Walks an SVG file's tree as parse5 built it, following the namespace prefixes its `xmlns:` attributes bind. */
 function walkSvgFile(
   nodes: readonly Node[],
   report: Report,
@@ -156,84 +144,31 @@ function walkSvgFile(
     const prefixes = new Map(inScope);
     for (const a of node.attrs) {
       const attr = attributeName(a);
-      if (attr !== "xmlns" && !attr.startsWith("xmlns:")) continue;
       if (attr.startsWith("xmlns:")) prefixes.set(attr.slice(6), a.value);
-      const namespace: string = a.value;
-      if (
-        namespace === (NS.HTML as string) ||
-        namespace === (NS.MATHML as string) ||
-        (attr === "xmlns" && namespace !== (NS.SVG as string))
-      ) {
-        report(
-          node,
-          {
-            rule: "unsafe-html",
-            message: `Namespace ${JSON.stringify(a.value)} is not allowed in an SVG file`,
-          },
-          attr,
-        );
-      }
+      const finding = namespaceFinding(attr, a.value);
+      if (finding) report(node, finding, attr);
     }
     // `x:script` is SVG's script when x is bound to SVG's namespace; in another namespace it is inert.
     const colon = node.tagName.indexOf(":");
     const namespace =
       colon > 0 ? prefixes.get(node.tagName.slice(0, colon)) : (node.namespaceURI as string);
     const local = node.tagName.slice(colon + 1).toLowerCase();
-    if (namespace === NS.SVG || namespace === NS.HTML) {
-      const why = namespace === NS.HTML ? "it is HTML" : SVG_FILE_REFUSED[local];
-      if (why) {
-        report(node, {
-          rule: "unsafe-html",
-          message: `Element <${node.tagName}> is not allowed in an SVG file: ${why}`,
-        });
-      }
-      for (const a of node.attrs) {
-        const attr = attributeName(a);
-        const finding = svgFileAttribute(node.tagName, local, attr, a.value);
-        if (finding) report(node, finding, attr);
-      }
-      if (local === "style") {
-        const css = node.childNodes.map((c) => ("value" in c ? c.value : "")).join("");
-        const found = externalCss(css);
-        if (found) report(node, refersToAnotherFile("<style>", found));
-      }
+    const refused = svgFileElementFinding(node.tagName, namespace, local);
+    if (refused) report(node, refused);
+    for (const a of node.attrs) {
+      const attr = attributeName(a);
+      if (attr === "xmlns" || attr.startsWith("xmlns:")) continue;
+      const finding =
+        namespace === NS.SVG || namespace === NS.HTML
+          ? svgFileAttribute(node.tagName, local, attr, a.value)
+          : foreignAttribute(node.tagName, attr, a.value);
+      if (finding) report(node, finding, attr);
+    }
+    if (local === "style") {
+      const css = node.childNodes.map((c) => ("value" in c ? c.value : "")).join("");
+      const found = svgStyleFinding(node.tagName, css);
+      if (found) report(node, found);
     }
     walkSvgFile(node.childNodes, report, prefixes);
   }
-}
-
-/** `@import` or a `url()` that is not `#id`, as written. */
-function externalCss(css: string): string | undefined {
-  return /@import|url\(\s*['"]?\s*(?!#)[^'")\s]/i.exec(css)?.[0].trim();
-}
-
-function refersToAnotherFile(what: string, found: string): Finding {
-  return {
-    rule: "external-resource",
-    message: `${what} refers to another file (${found}): only the SVG's own elements (#id) can be referred to`,
-  };
-}
-
-function svgFileAttribute(
-  tag: string,
-  local: string,
-  attr: string,
-  value: string,
-): Finding | undefined {
-  const handler = eventHandlerFinding(attr);
-  if (handler) return handler;
-  if (ANIMATION.has(local) && attr === "attributename" && /href$/i.test(value)) {
-    return {
-      rule: "unsafe-html",
-      message: `<${tag} attributeName=${JSON.stringify(value)}> is not allowed: animating a link's target can run script`,
-    };
-  }
-  if (attr === "href" || attr === "xlink:href" || attr === "src") {
-    if (browserUrl(value).startsWith("#")) return undefined;
-    // An `<a>`'s target is followed on a click, not fetched.
-    const kind = local === "a" ? "link" : local === "image" ? "image" : "media";
-    return urlFinding(tag, attr, value, kind, {});
-  }
-  const found = externalCss(value);
-  return found ? refersToAnotherFile(`Attribute "${attr}"`, found) : undefined;
 }

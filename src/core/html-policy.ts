@@ -43,29 +43,84 @@ const SENTINEL = `<${SENTINEL_NAME}></${SENTINEL_NAME}>`;
 /**
  * The problems of `html`, to be placed inside a `<context>` element of a page
  * (`div` for a body, `span` or `li` for an inline fragment built from data).
+ *
+ * A context may also be a path, outermost first (`["div", "p", "a"]`: inside
+ * a link in a paragraph). The fragment parsing algorithm keeps only the first
+ * element's state: that one is the context, and the rest are opened before
+ * the fragment, as the page opens them, so that what would close them on the
+ * page (a nested `<a>`, a `<div>` in a `<p>`) closes them here and is reported.
  */
 export function fragmentProblems(
   html: string,
-  context: string,
+  context: string | readonly string[],
   options: PolicyOptions = {},
 ): PolicyProblem[] {
-  const text = html + SENTINEL;
+  const [root = "div", ...opened] = typeof context === "string" ? [context] : context;
+  const prefix = opened.map((name) => `<${name}>`).join("");
+  const text = prefix + html + SENTINEL;
   const problems = located(
     (locations) =>
-      parseFragment(defaultTreeAdapter.createElement(context, NS.HTML, []), text, {
+      parseFragment(defaultTreeAdapter.createElement(root, NS.HTML, []), text, {
         scriptingEnabled: true,
         sourceCodeLocationInfo: locations,
       }).childNodes,
     (nodes, report) => {
-      const closed = isClosed(nodes);
-      walk(nodes, report, options, (element) =>
-        element.tagName === SENTINEL_NAME ? "allowed" : undefined,
+      const { inside, escaped } = placed(nodes, opened);
+      const closed = escaped.length === 0 && isClosed(inside);
+      const allowSentinel = (element: Element) =>
+        element.tagName === SENTINEL_NAME ? ("allowed" as const) : undefined;
+      walk(inside, report, options, allowSentinel);
+      walk(
+        escaped.map((e) => e.node),
+        report,
+        options,
+        allowSentinel,
       );
-      if (!closed) report(...swallower(nodes, html));
+      const first = escaped[0];
+      if (first) {
+        // Text (or only the end) outside: an end tag (`</a>`) closed the holder; point at it.
+        const before = first.node.sourceCodeLocation?.startOffset ?? text.length;
+        const node =
+          isElement(first.node) && first.node.tagName !== SENTINEL_NAME
+            ? first.node
+            : textAt(Math.max(text.lastIndexOf(`</${first.holder}`, before), 0), before);
+        report(node, {
+          rule: "unclosed-html",
+          message: `This closes the <${first.holder}> the HTML is placed in: what follows it would be outside`,
+        });
+      } else if (!closed) report(...swallower(inside, html));
     },
     text,
   );
-  return problems.map((p) => clampToHtml(p, html.length));
+  return problems.map((p) => clampToHtml(shifted(p, prefix.length), html.length));
+}
+
+/**
+ * What the fragment holds in the innermost element of the context path, and
+ * what it put after one of them, having closed it: innermost first, each
+ * with the element it closed.
+ */
+function placed(
+  nodes: readonly Node[],
+  opened: readonly string[],
+): { inside: readonly Node[]; escaped: { node: Reported; holder: string }[] } {
+  let level = nodes;
+  const escaped: { node: Reported; holder: string }[][] = [];
+  for (const name of opened) {
+    const [first, ...after] = level;
+    if (!first || !isElement(first) || first.tagName !== name) break;
+    escaped.push(after.filter(isReported).map((node) => ({ node, holder: name })));
+    level = first.childNodes;
+  }
+  return { inside: level, escaped: escaped.reverse().flat() };
+}
+
+/** A problem's offsets less the prefix that opened the context path. */
+function shifted(problem: PolicyProblem, by: number): PolicyProblem {
+  if (by === 0) return problem;
+  const at = (n: number) => Math.max(n - by, 0);
+  const span = problem.span && { start: at(problem.span.start), end: at(problem.span.end) };
+  return { ...problem, offset: at(problem.offset), ...(span ? { span } : {}) };
 }
 
 /**
@@ -124,21 +179,31 @@ function swallower(nodes: readonly Node[], html: string): [Reported, Finding] {
   if (open) return [open, unclosed(`<${open.tagName}>`)];
   // Nothing in the tree holds the unfinished tag: point at its text.
   const tagStart = scanHtml(html).at(-1)?.start ?? 0;
-  const fake: Tree.TextNode = {
+  const fake = textAt(tagStart, html.length);
+  const name = /^<\/?([a-z][^\s/>]*)/i.exec(html.slice(tagStart))?.[1];
+  return [fake, unclosed(name ? `The tag <${name.toLowerCase()}>` : "A tag")];
+}
+
+/** A text node to report on, at [start, end) of the checked text, for what the tree does not hold. */
+function textAt(start: number, end: number): Tree.TextNode {
+  return {
     nodeName: "#text",
     value: "",
     parentNode: null,
     sourceCodeLocation: {
-      startOffset: tagStart,
-      endOffset: html.length,
+      startOffset: start,
+      endOffset: end,
       startLine: 1,
       startCol: 1,
       endLine: 1,
       endCol: 1,
     },
   };
-  const name = /^<\/?([a-z][^\s/>]*)/i.exec(html.slice(tagStart))?.[1];
-  return [fake, unclosed(name ? `The tag <${name.toLowerCase()}>` : "A tag")];
+}
+
+/** Whether a node is one a problem can be reported on (not a doctype). */
+function isReported(node: Node): node is Reported {
+  return isElement(node) || node.nodeName === "#text" || node.nodeName === "#comment";
 }
 
 type Holder =

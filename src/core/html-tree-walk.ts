@@ -56,6 +56,12 @@ export function walk(
   options: PolicyOptions,
   /** A decision of the caller's own for an element, before the allowlist's. */
   extra?: (element: Element) => Finding | "allowed" | undefined,
+  /** A decision of the caller's own for an attribute (lower-cased), before the allowlist's. */
+  extraAttribute?: (
+    element: Element,
+    attr: string,
+    value: string,
+  ) => Finding | "allowed" | undefined,
 ): void {
   for (const node of nodes) {
     if (!isElement(node)) continue;
@@ -65,12 +71,17 @@ export function walk(
     // A refused element's attributes are not listed one by one, but its event handlers are.
     for (const attribute of node.attrs) {
       const attr = attributeName(attribute);
+      const handler = eventHandlerFinding(attr);
+      const decided =
+        handler ?? (finding ? undefined : extraAttribute?.(node, attr, attribute.value));
       const found =
-        eventHandlerFinding(attr) ??
-        (finding ? undefined : attributeFinding(node, attr, attribute.value, options));
+        handler ??
+        (finding || decided === "allowed"
+          ? undefined
+          : (decided ?? attributeFinding(node, attr, attribute.value, options)));
       if (found) report(node, found, attr);
     }
-    walk(childrenOf(node), report, options, extra);
+    walk(childrenOf(node), report, options, extra, extraAttribute);
   }
 }
 

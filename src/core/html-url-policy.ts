@@ -5,6 +5,7 @@
  * breaking silently on the page. Each URL is judged as the browser will read
  * it (`browserUrl`, `srcsetUrls`), not as it is written.
  */
+import { cssUrls } from "./css-urls.js";
 import { isSafeImageSource, isSafeLink, urlScheme } from "./urls.js";
 
 export interface PolicyOptions {
@@ -105,8 +106,9 @@ export function urlFinding(
   url: string,
   kind: UrlKind,
   options: PolicyOptions,
+  /** How the message shows where the URL is. */
+  shown = `<${element} ${attribute}=${JSON.stringify(url)}>`,
 ): Finding | undefined {
-  const shown = `<${element} ${attribute}=${JSON.stringify(url)}>`;
   if (kind === "local") {
     if (browserUrl(url).startsWith("#")) return undefined;
     return {
@@ -155,4 +157,27 @@ export function externalResourceProblem(
   url: string,
 ): Finding | undefined {
   return isOffSite(url) ? urlFinding(element, attribute, url, "image", {}) : undefined;
+}
+
+/**
+ * What is wrong with the first URL the CSS of a `style` attribute or a
+ * `<style>` element refers to (core/css-urls.ts): inside SVG only its own
+ * elements (`url(#id)`, kind `local`), elsewhere files of the course, as for
+ * an image. A file of the content may be served without the site's CSP, so an
+ * external reference is an error, not only something the CSP would block.
+ */
+export function cssFinding(
+  element: string,
+  attribute: string | undefined,
+  css: string,
+  kind: "local" | "image",
+  options: PolicyOptions,
+): Finding | undefined {
+  for (const { url } of cssUrls(css)) {
+    const where = attribute === undefined ? `<${element}>` : `"${attribute}" of <${element}>`;
+    const shown = `url(${JSON.stringify(url)}) in ${where}`;
+    const finding = urlFinding(element, attribute ?? "style", url, kind, options, shown);
+    if (finding) return finding;
+  }
+  return undefined;
 }

@@ -15,7 +15,7 @@
  * styles) and the raw `<a href>` and `<img src>`, for the link check.
  */
 import type { Env, MarkdownIt, StateCore, Token } from "markdown-it";
-import type { Location } from "../core/diagnostics.js";
+import type { Diagnostic, Location } from "../core/diagnostics.js";
 import { scanHtml } from "../core/html-scan.js";
 import { fragmentProblems, type PolicyProblem } from "../core/html-policy.js";
 import { externalResourceProblem, type PolicyOptions } from "../core/html-url-policy.js";
@@ -36,16 +36,40 @@ interface RawHtml {
   locate: (context: RenderContext, offset: number, needle: string) => Location;
 }
 
-/** The raw HTML tokens of each render, by its env. */
-const RAW_HTML = new WeakMap<object, RawHtml[]>();
-/** How deep in renders a render is (a figure's caption is rendered inside its body), by env. */
-const RENDER_DEPTH = new WeakMap<object, number>();
-/** The site's options for the check (`embeds`), by env. */
-const POLICY = new WeakMap<object, PolicyOptions>();
+/** What the check keeps for one render, on its env (as markdown/nesting.ts keeps its own). */
+interface RawHtmlState {
+  /** The raw HTML tokens of the render. */
+  tokens: RawHtml[];
+  /** How deep in renders a render is (a figure's caption is rendered inside its body). */
+  depth: number;
+  /** The site's options for the check (`embeds`); none is the strictest: no iframe at all. */
+  policy: PolicyOptions;
+}
+
+const STATE = "syllabusRawHtml";
+
+function stateOf(env: Env): RawHtmlState {
+  return (env[STATE] ??= { tokens: [], depth: 0, policy: {} }) as RawHtmlState;
+}
+
+/**
+ * The render's context, which raw HTML needs: without one, its problems could
+ * not be reported, and the HTML would be published unchecked. That is a bug
+ * in the caller (every render of content is given one), so it throws.
+ */
+function requireContext(env: Env): RenderContext {
+  const context = contextOf(env);
+  if (!context) {
+    throw new Error(
+      "Raw HTML rendered without a RenderContext (createEnv): its check could not report anything",
+    );
+  }
+  return context;
+}
 
 /** Sets the options the rendered HTML of a render is checked with (the iframes it may embed). */
 export function withHtmlPolicy(env: Env, options: PolicyOptions): Env {
-  POLICY.set(env, options);
+  stateOf(env).policy = options;
   return env;
 }
 
@@ -71,10 +95,10 @@ export function rawHtmlCheckPlugin(md: MarkdownIt): void {
 
   const checkHtml = (state: StateCore, token: Token, line: number | undefined) => {
     const env = state.env;
+    // A parse alone (a test reading tokens) may have no context; a render of it throws below.
+    const context = contextOf(env);
     const raw = locator(state, token, line);
-    let list = RAW_HTML.get(env);
-    if (!list) RAW_HTML.set(env, (list = []));
-    list.push(raw);
+    stateOf(env).tokens.push(raw);
     const html = token.content;
     if (!/style|<a|<img/i.test(html)) return;
     for (const range of scanHtml(html)) {
@@ -83,15 +107,12 @@ export function rawHtmlCheckPlugin(md: MarkdownIt): void {
         if (name === "style") {
           const tag = html.slice(range.start, range.end);
           const at = range.start + (STYLE_ATTRIBUTE.exec(tag)?.index ?? -1) + 1;
-          const context = contextOf(env);
-          if (context) {
-            context.diagnostics.push({
-              ...raw.locate(context, at, "style"),
-              severity: "error",
-              rule: "attribute-not-allowed",
-              message: RAW_STYLE_MESSAGE,
-            });
-          }
+          context?.diagnostics.push({
+            ...raw.locate(context, at, "style"),
+            severity: "error",
+            rule: "attribute-not-allowed",
+            message: RAW_STYLE_MESSAGE,
+          });
         }
         const kind =
           range.name === "a" && name === "href"
@@ -156,18 +177,20 @@ export function rawHtmlCheckPlugin(md: MarkdownIt): void {
   // A render inside a render (a figure's caption) is part of the outer one.
   const render = md.renderer.render.bind(md.renderer);
   md.renderer.render = (tokens, options, env: Env | undefined) => {
-    if (!env || typeof env !== "object") return render(tokens, options, env);
-    const depth = RENDER_DEPTH.get(env) ?? 0;
-    RENDER_DEPTH.set(env, depth + 1);
+    // markdown-it gives every render an env (`{}` when the caller gave none).
+    const state = stateOf(env ?? {});
+    const depth = state.depth;
+    state.depth = depth + 1;
     try {
       const html = render(tokens, options, env);
-      if (depth === 0) {
+      if (depth === 0 && env) {
+        // Raw HTML without a context (createEnv) would be published unchecked: requireContext throws.
         const inline = tokens.length === 1 && tokens[0]?.type === "inline";
-        checkRenderedHtml(html, env, inline ? "span" : "div", POLICY.get(env) ?? {});
+        checkRenderedHtml(html, env, inline ? "span" : "div");
       }
       return html;
     } finally {
-      RENDER_DEPTH.set(env, depth);
+      state.depth = depth;
     }
   };
 
@@ -226,19 +249,31 @@ function locator(state: StateCore, token: Token, line: number | undefined): RawH
  * problem where it was written. Without raw HTML every tag is ours and every
  * text escaped: nothing is parsed.
  */
-function checkRenderedHtml(html: string, env: Env, context: string, options: PolicyOptions): void {
-  const raw = RAW_HTML.get(env);
-  const render = contextOf(env);
-  if (!raw || raw.length === 0 || !render) return;
-  for (const problem of fragmentProblems(html, context, options)) {
+function checkRenderedHtml(html: string, env: Env, context: string): void {
+  const { tokens: raw, policy } = stateOf(env);
+  if (raw.length === 0) return;
+  const render = requireContext(env);
+  for (const problem of fragmentProblems(html, context, policy)) {
+    const at = locateProblem(html, problem, raw, render);
+    // A raw `style` is already an error where it was written: its URLs need no second report.
+    if (problem.needle === "style" && render.diagnostics.some((d) => isRawStyleAt(d, at))) continue;
     render.diagnostics.push({
-      ...locateProblem(html, problem, raw, render),
+      ...at,
       severity: "error",
       rule: problem.rule,
       message: problem.message,
       ...(problem.hint === undefined ? {} : { hint: problem.hint }),
     });
   }
+}
+
+function isRawStyleAt(diagnostic: Diagnostic, at: Location): boolean {
+  return (
+    diagnostic.rule === "attribute-not-allowed" &&
+    diagnostic.file === at.file &&
+    diagnostic.line === at.line &&
+    diagnostic.column === at.column
+  );
 }
 
 /**

@@ -4,7 +4,9 @@
  * used there: they are reported.
  */
 import type { Diagnostic, Location } from "../core/diagnostics.js";
+import type { PolicyOptions } from "../core/html-url-policy.js";
 import type { UiStrings } from "../core/ui-strings.js";
+import { withHtmlPolicy } from "../markdown/raw-html-check.js";
 import { createEnv } from "../markdown/render-context.js";
 import { createShortcodeEnv, withShortcodes } from "../shortcodes/shortcode-env.js";
 import type { BodyMarkdown } from "./create-renderer.js";
@@ -15,6 +17,8 @@ export function renderInlineText(
   at: Location,
   ui: UiStrings,
   diagnostics: Diagnostic[],
+  /** The site's options for its raw HTML (`embeds`), as a body's; without them no iframe passes. */
+  policy: PolicyOptions = {},
 ): string {
   const env = createEnv({
     file: at.file,
@@ -30,5 +34,7 @@ export function renderInlineText(
     env,
     createShortcodeEnv(text, position, { allowed: "none", nunjucksWarnings: false }),
   );
+  // Its raw HTML is checked as a body's is (markdown/raw-html-check.ts).
+  withHtmlPolicy(env, policy);
   return md.renderInline(text, env);
 }

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { describeFault } from "../../../src/core/faults.js";
+import { describeFault, Fault, faultLine } from "../../../src/core/faults.js";
 
 /** An error as Node throws it. */
 function systemError(code: string, fields: Record<string, string>): Error {
@@ -73,5 +73,24 @@ describe("describeFault", () => {
     expect(describeFault(new TypeError("x is undefined"))).toBeUndefined();
     expect(describeFault(systemError("ENOENT", { syscall: "open", path: "/x" }))).toBeUndefined();
     expect(describeFault("a string")).toBeUndefined();
+  });
+});
+
+describe("faultLine", () => {
+  it("prints a Fault as one line, escaping what it quotes", () => {
+    expect(faultLine(new Fault("held by npm start\u001b[2J\nerror: fake"), "build again")).toBe(
+      "error: held by npm start\\u001b[2J\\nerror: fake",
+    );
+  });
+
+  it("prints a file-system fault as one line, its path from a content file's name escaped", () => {
+    const file = path.join(process.cwd(), "_site.staging/topics/a\nb\u001b[31m/index.html");
+    expect(faultLine(systemError("ENOSPC", { syscall: "open", path: file }), "build again")).toBe(
+      "error: cannot open _site.staging/topics/a\\nb\\u001b[31m/index.html: no space left on device (ENOSPC). Free some space and build again.",
+    );
+  });
+
+  it("leaves anything else to be reported as a bug", () => {
+    expect(faultLine(new TypeError("x\ny"), "build again")).toBeUndefined();
   });
 });

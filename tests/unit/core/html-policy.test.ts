@@ -214,3 +214,46 @@ describe("HTML that must pass", () => {
     }
   });
 });
+
+describe("CSS URLs, every one, as the browser tokenizes them", () => {
+  it("reads past the first url() of an inline SVG's style", () => {
+    expect(
+      messages(
+        '<svg><rect style="fill:url(#a);background:url(https://evil.example/x.png)"/></svg>',
+      ),
+    ).toEqual([
+      `url("https://evil.example/x.png") in "style" of <rect> refers outside the SVG: only references to its own elements (#id) are allowed`,
+    ]);
+  });
+
+  it("checks an HTML element's style, escapes undone", () => {
+    expect(
+      messages('<span style="background:\\75 rl(https://evil.example/x.png)">x</span>'),
+    ).toEqual([
+      `url("https://evil.example/x.png") in "style" of <span> would be blocked by the site's Content-Security-Policy: only files of the course can be loaded`,
+    ]);
+    expect(messages('<span style="background:url(/topics/a/x.png);color:red">x</span>')).toEqual(
+      [],
+    );
+  });
+});
+
+describe("a context path: where the HTML really lands", () => {
+  const IN_LINK = ["div", "p", "a"];
+  it("sees a nested <a> close the link it is placed in, and a block close the paragraph", () => {
+    const closes = (holder: string) =>
+      `This closes the <${holder}> the HTML is placed in: what follows it would be outside`;
+    expect(brief(fragmentProblems('Elhage <a href="/x">2022</a>', IN_LINK))).toEqual([
+      `7 <a unclosed-html ${closes("a")}`,
+    ]);
+    expect(brief(fragmentProblems("x <div>y</div>", IN_LINK))).toEqual([
+      `2 <div unclosed-html ${closes("p")}`,
+    ]);
+    expect(brief(fragmentProblems("x</a> y", IN_LINK))).toEqual([
+      `1 </a> unclosed-html ${closes("a")}`,
+    ]);
+    expect(fragmentProblems("Elhage <i>et al.</i>, 2022, p. 4", IN_LINK)).toEqual([]);
+    // In a <span> alone, as the citation's text used to be checked, none of it shows.
+    expect(fragmentProblems('Elhage <a href="/x">2022</a>', "span")).toEqual([]);
+  });
+});

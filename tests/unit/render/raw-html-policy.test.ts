@@ -4,9 +4,14 @@
  * wrote it (exact columns in raw HTML, the line after a Nunjucks pass).
  */
 import { describe, expect, it } from "vitest";
+import type { Diagnostic } from "../../../src/core/diagnostics.js";
 import { DEFAULT_UI_STRINGS } from "../../../src/core/ui-strings.js";
+import { createMarkdown } from "../../../src/markdown/create-markdown.js";
+import { withHtmlPolicy } from "../../../src/markdown/raw-html-check.js";
+import { createEnv } from "../../../src/markdown/render-context.js";
 import { bodyMarkdown } from "../../../src/render/create-renderer.js";
 import { renderBody } from "../../../src/render/render-body.js";
+import { renderInlineText } from "../../../src/render/render-inline.js";
 import { parseSourceFile } from "../../../src/source/frontmatter.js";
 import { bodyRenderer, brief, FRONTMATTER, PATH } from "../../support/render.js";
 
@@ -88,5 +93,38 @@ describe("resources the Content-Security-Policy would block", () => {
     expect(brief(withEmbeds(video, []).diagnostics)).toEqual([
       `5:9 error external-resource <iframe src="https://www.youtube-nocookie.com/embed/x"> would be blocked by the site's Content-Security-Policy: list its origin in "embeds" in _data/site.json`,
     ]);
+  });
+});
+
+describe("every render with raw HTML is checked", () => {
+  const AT = { file: "content/glossary.md", line: 3, column: 5 };
+  const video = '<iframe src="https://www.youtube-nocookie.com/embed/x" title="V"></iframe>';
+
+  it("checks a glossary definition with the site's embeds", () => {
+    const define = (policy?: { embeds: string[] }) => {
+      const diagnostics: Diagnostic[] = [];
+      renderInlineText(bodyMarkdown(), video, AT, DEFAULT_UI_STRINGS, diagnostics, policy);
+      return diagnostics.map((d) => d.rule);
+    };
+    expect(define({ embeds: ["https://www.youtube-nocookie.com"] })).toEqual([]);
+    expect(define()).toEqual(["external-resource"]);
+  });
+
+  it("throws, rather than publish raw HTML unchecked, when a render has no context", () => {
+    expect(() => createMarkdown().render("<img src=x onerror=alert(1)>\n")).toThrow(
+      /without a RenderContext/,
+    );
+    // Without raw HTML, every tag is ours: nothing to check.
+    expect(createMarkdown().render("*x*\n")).toBe("<p><em>x</em></p>\n");
+  });
+
+  it("keeps its state on the render's env, under one key", () => {
+    const env = withHtmlPolicy(
+      createEnv({ file: "a.md", diagnostics: [], toc: [], locate: () => AT }),
+      { embeds: [] },
+    );
+    createMarkdown().render("<div>x</div>\n", env);
+    expect(env.syllabusRawHtml).toMatchObject({ depth: 0, policy: { embeds: [] } });
+    expect((env.syllabusRawHtml as { tokens: unknown[] }).tokens).toHaveLength(1);
   });
 });
