@@ -2,10 +2,11 @@
  * How every command ends when something goes wrong that is not an author's
  * mistake (those are diagnostics, reported by the command itself): a fault of
  * the machine (a full disk, a read-only folder, another build writing the
- * output) is one line naming the path and what to do, and exit code 1; only
- * a bug in Syllabus shows a stack trace, and says so.
+ * output) is one line naming the path and what to do, and exit code 1 (2 for
+ * an option that cannot be used); only a bug in Syllabus shows a stack
+ * trace, and says so.
  */
-import { describeFault, Fault } from "../core/faults.js";
+import { Fault, faultLine } from "../core/faults.js";
 
 /**
  * Runs a command's work, reporting a fault or a bug, even one thrown later
@@ -15,7 +16,7 @@ import { describeFault, Fault } from "../core/faults.js";
 export async function runCommand(retry: string, work: () => Promise<void> | void): Promise<void> {
   const fail = (error: unknown) => {
     process.stderr.write(`${failureReport(error, retry)}\n`);
-    process.exit(1);
+    process.exit(error instanceof Fault ? error.exitCode : 1);
   };
   process.on("uncaughtException", fail);
   process.on("unhandledRejection", fail);
@@ -28,9 +29,8 @@ export async function runCommand(retry: string, work: () => Promise<void> | void
 
 /** The text printed for an error that ends a command. */
 export function failureReport(error: unknown, retry: string): string {
-  if (error instanceof Fault) return `error: ${error.message}`;
-  const fault = describeFault(error, retry);
-  if (fault !== undefined) return `error: ${fault}`;
+  const fault = faultLine(error, retry);
+  if (fault !== undefined) return fault;
   const trace = error instanceof Error ? (error.stack ?? String(error)) : String(error);
   return `error: this is a bug in Syllabus; please report it with this trace:\n${trace}`;
 }

@@ -1,5 +1,5 @@
 /** The path prefix of a run, decided once for the build, the dev server and the check alike. */
-import { oneLine } from "../core/diagnostics.js";
+import { Fault } from "../core/faults.js";
 import { normalizePathPrefix } from "../core/urls.js";
 import { pathPrefixProblem } from "../schema/site-address.js";
 import { loadOptions } from "../schema/site-options.js";
@@ -9,7 +9,8 @@ import { loadOptions } from "../schema/site-options.js";
  * `pathPrefix` in `_data/site.json` (checked there, with the other options:
  * an invalid one is an error at its line and `/` meanwhile). A prefix given
  * on the command line or in the environment that is not a clean path is an
- * error of the run: `{ error }` is its one line.
+ * error of the run: `{ error }` says why (the command prints it after
+ * `error: `, escaped as one line).
  */
 export function pathPrefixOf(
   root: string,
@@ -24,19 +25,19 @@ export function pathPrefixOf(
   const problem = pathPrefixProblem(value);
   if (problem === undefined) return { pathPrefix: normalizePathPrefix(value) };
   return {
-    error: `error: ${source}=${oneLine(JSON.stringify(value))} is not a path prefix: ${problem} (expected a path such as /course/)`,
+    error: `${source}=${JSON.stringify(value)} is not a path prefix: ${problem} (expected a path such as /course/)`,
   };
 }
 
 /**
  * The run's path prefix (see `pathPrefixOf`). An invalid one given on the
- * command line or in the environment stops the run with its one-line error
- * and exit status 2 (a usage error): nothing can be built or checked under
- * a prefix that is not a path, and a stack trace would say nothing more.
+ * command line or in the environment is thrown as a Fault with exit status 2
+ * (a usage error): nothing can be built or checked under a prefix that is
+ * not a path, and a stack trace would say nothing more. The command prints
+ * it and exits (see cli/run-command.ts).
  */
 export function resolvePathPrefix(root: string, given: string | undefined): string {
   const result = pathPrefixOf(root, given);
   if ("pathPrefix" in result) return result.pathPrefix;
-  process.stderr.write(`${result.error}\n`);
-  process.exit(2);
+  throw new Fault(result.error, { exitCode: 2 });
 }

@@ -13,13 +13,17 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { hasErrors, type Diagnostic } from "../core/diagnostics.js";
-import { describeFault } from "../core/faults.js";
+import { hasErrors, oneLine, type Diagnostic } from "../core/diagnostics.js";
+import { describeFault, Fault, faultLine } from "../core/faults.js";
 import { timedAsync } from "../core/phases.js";
 import { loadCourse } from "../course/load-course.js";
 import { resolvePathPrefix } from "../course/path-prefix.js";
 import { onInterrupt } from "../publish/on-interrupt.js";
-import { outputFolders, type OutputFolders } from "../publish/output-folders.js";
+import {
+  outputFolders,
+  refuseProjectOutput,
+  type OutputFolders,
+} from "../publish/output-folders.js";
 import { lockOutput } from "../publish/output-lock.js";
 import { searchDocuments } from "../publish/search-documents.js";
 import { buildSearchIndex, closeSearchIndexer } from "../publish/search-index.js";
@@ -91,18 +95,21 @@ export interface BuildResult {
   pageCount: number;
 }
 
-const toStderr = (line: string) => void process.stderr.write(`${line}\n`);
+/** Notes quote paths (content file names) and the lock file's command: one line each. */
+const toStderr = (line: string) => void process.stderr.write(`${oneLine(line)}\n`);
 
 /**
  * Builds the course into its output folder. Author mistakes come back as
- * diagnostics; a file-system fault, or another build holding the output,
- * is thrown (the command reports it in one line) with the previous site in
- * place.
+ * diagnostics; a file-system fault, another build holding the output, an
+ * output folder that holds the project, or a bad path prefix is thrown (the
+ * command reports it in one line) with the previous site in place.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
   const folders = outputFolders(path.resolve(options.outDir ?? path.join(root, "_site")));
   const report = options.report ?? toStderr;
+  const pathPrefix = resolvePathPrefix(root, options.pathPrefix);
+  refuseProjectOutput(root, folders.output);
   mkdirSync(path.dirname(folders.output), { recursive: true });
   const lock = lockOutput(folders.output, options.command ?? "npm run build", report);
   const stopCleanup = onInterrupt(() => {
@@ -110,7 +117,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     lock.release();
   });
   try {
-    return await stagedBuild(root, folders, options, report);
+    return await stagedBuild(root, folders, pathPrefix, options, report);
   } finally {
     stopCleanup();
     lock.release();
@@ -128,11 +135,11 @@ const settle = <T>(promise: Promise<T>): Promise<Settled<T>> =>
 async function stagedBuild(
   root: string,
   folders: OutputFolders,
+  pathPrefix: string,
   options: BuildOptions,
   report: (line: string) => void,
 ): Promise<BuildResult> {
   const outDir = folders.output;
-  const pathPrefix = resolvePathPrefix(root, options.pathPrefix);
   const { course, diagnostics } = loadCourse({
     root,
     includeDrafts: options.includeDrafts ?? false,
@@ -226,8 +233,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const root = path.resolve(options.root);
   const folders = outputFolders(path.resolve(options.outDir ?? path.join(root, "_site")));
   const pathPrefix = resolvePathPrefix(root, options.pathPrefix);
+  refuseProjectOutput(root, folders.output);
   const print = options.report ?? ((text: string) => void process.stderr.write(text));
-  const note = (line: string) => print(`${line}\n`);
+  const note = (line: string) => print(`${oneLine(line)}\n`);
   mkdirSync(path.dirname(folders.output), { recursive: true });
   const lock = lockOutput(folders.output, "npm start", note);
   const stopCleanup = onInterrupt(() => lock.release());
@@ -281,7 +289,16 @@ export function directConfig(root: string): (config: EleventyConfig) => { pathPr
       );
       process.exit(1);
     }
-    const pathPrefix = resolvePathPrefix(root, undefined);
+    let pathPrefix: string;
+    try {
+      pathPrefix = resolvePathPrefix(root, undefined);
+    } catch (error) {
+      // Eleventy would show a bad PATH_PREFIX as a stack trace: one line, as the commands do.
+      const line = faultLine(error, "start again");
+      if (line === undefined) throw error;
+      process.stderr.write(`${line}\n`);
+      process.exit(error instanceof Fault ? error.exitCode : 1);
+    }
     syllabus(config, { root, session: devSession({ root, pathPrefix }) });
     return { pathPrefix };
   };

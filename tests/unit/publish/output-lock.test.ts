@@ -1,8 +1,8 @@
 /** One writer per output folder: the lock file beside it. */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { Fault } from "../../../src/core/faults.js";
 import { lockOutput } from "../../../src/publish/output-lock.js";
 import { temporaryCourses } from "../../support/temporary-course.js";
@@ -12,6 +12,23 @@ const makeDir = temporaryCourses("lock");
 /** A pid that no process has: one that has just exited. */
 function deadPid(): number {
   return spawnSync(process.execPath, ["-e", ""]).pid;
+}
+
+/** A process that lives until the test file ends: a pid that is alive but holds no lock. */
+const sleeper = spawn("sleep", ["60"], { stdio: "ignore" });
+afterAll(() => void sleeper.kill());
+
+/** Field 22 of /proc/<pid>/stat (after the command name): when the process started. */
+function startTime(pid: number): string {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]!;
+}
+
+function writeLock(output: string, holder: Record<string, unknown>): void {
+  writeFileSync(
+    `${output}.lock`,
+    JSON.stringify({ command: "npm run build", started: new Date().toISOString(), ...holder }),
+  );
 }
 
 describe("lockOutput", () => {
@@ -71,5 +88,40 @@ describe("lockOutput", () => {
     writeFileSync(`${output}.lock`, other);
     lock.release();
     expect(readFileSync(`${output}.lock`, "utf8")).toBe(other);
+  });
+
+  it("takes over a lock with this process's pid that this process does not hold (a CI job before it)", () => {
+    const output = path.join(makeDir(), "_site");
+    writeLock(output, { pid: process.pid });
+    const notes: string[] = [];
+    const lock = lockOutput(output, "npm run build", (line) => notes.push(line));
+    expect(notes).toEqual([expect.stringMatching(/^note: a Syllabus build that stopped \(pid /)]);
+    lock.release();
+    expect(existsSync(`${output}.lock`)).toBe(false);
+  });
+
+  it.skipIf(!existsSync("/proc/self/stat"))(
+    "takes over a lock whose pid a process that started later has, and keeps one whose process it is",
+    () => {
+      const output = path.join(makeDir(), "_site");
+      const pid = sleeper.pid!;
+      writeLock(output, { pid, processStart: String(Number(startTime(pid)) - 1) });
+      const notes: string[] = [];
+      lockOutput(output, "npm run build", (line) => notes.push(line)).release();
+      expect(notes).toHaveLength(1);
+
+      writeLock(output, { pid, processStart: startTime(pid) });
+      expect(() => lockOutput(output, "npm run build")).toThrow(
+        new RegExp(`^another Syllabus build \\(pid ${pid}, npm run build, started `),
+      );
+    },
+  );
+
+  it("records when this process started, so that the next build can tell a reused pid", () => {
+    const output = path.join(makeDir(), "_site");
+    const lock = lockOutput(output, "npm run build");
+    const holder = JSON.parse(readFileSync(`${output}.lock`, "utf8")) as Record<string, unknown>;
+    if (existsSync("/proc/self/stat")) expect(holder.processStart).toBe(startTime(process.pid));
+    lock.release();
   });
 });
