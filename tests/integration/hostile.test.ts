@@ -62,7 +62,7 @@ function parseCases(text: string): HostileCase[] {
   let current: HostileCase | undefined;
   let section: { file?: CaseFile; expect?: boolean } = {};
   lines.forEach((line, i) => {
-    const heading = /^## (.+)$/.exec(line);
+    const heading = /^## (\d+\. .+)$/.exec(line);
     const marker = /^<<< (\S+)(?: (latin1)| -> (.+))?$/.exec(line);
     if (heading) {
       current = { title: heading[1]!, files: [], expected: [], expectLines: [i, i] };
