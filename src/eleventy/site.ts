@@ -113,6 +113,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   mkdirSync(path.dirname(folders.output), { recursive: true });
   const lock = lockOutput(folders.output, options.command ?? "npm run build", report);
   const stopCleanup = onInterrupt(() => {
+    void closeSearchIndexer();
     discardStaging(folders);
     lock.release();
   });

@@ -61,7 +61,12 @@ function writeBundle(dir: string, files: readonly { path: string; content: Uint8
   for (const file of files) writeSiteFile(path.join(dir, file.path), file.content);
 }
 
-/** Shuts Pagefind's service down, so that the process can exit. */
-export async function closeSearchIndexer(): Promise<void> {
-  await pagefind.close();
+/**
+ * Shuts Pagefind's service down, so that the process can exit. Its work is
+ * synchronous (the promise only reports it), so that a build stopped by a
+ * signal can call it on the way out: the service is killed before our end of
+ * its pipes closes, instead of panicking (onto our stderr) when it next writes.
+ */
+export function closeSearchIndexer(): Promise<void> {
+  return pagefind.close().then(() => undefined);
 }
