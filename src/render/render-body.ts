@@ -10,6 +10,11 @@ import type { Environment } from "nunjucks";
 import type { Diagnostic, Location } from "../core/diagnostics.js";
 import { htmlPlaceholders, RESERVED_CHARACTERS } from "../core/markers.js";
 import { timed } from "../core/phases.js";
+import {
+  CONTROL_CHARACTER,
+  CONTROL_CHARACTER_HINT,
+  CONTROL_CHARACTER_RULE,
+} from "../schema/text.js";
 import { LineIndex } from "../core/text.js";
 import type { UiStrings } from "../core/ui-strings.js";
 import { withGlossary, type GlossaryLinking } from "../glossary/link-terms.js";
@@ -110,23 +115,34 @@ export function templateBody(
 }
 
 /**
- * The file with every reserved character (see core/markers.ts) reported and
- * replaced by U+FFFD, so that none is read as a marker. The same length, so
- * every position stays where it was.
+ * The file with every reserved character (see core/markers.ts) and every
+ * control character (invisible in an editor, and invalid in the XML of the
+ * feed and search index) reported and replaced by U+FFFD, so that none is read
+ * as a marker or published. The same length, so every position stays where
+ * it was.
  */
 function withoutReservedCharacters(file: SourceFile, diagnostics: Diagnostic[]): SourceFile {
-  if (!RESERVED_CHARACTERS.test(file.body)) return file;
-  const every = new RegExp(RESERVED_CHARACTERS.source, "g");
+  if (!RESERVED_CHARACTERS.test(file.body) && !CONTROL_CHARACTER.test(file.body)) return file;
+  const every = new RegExp(`${RESERVED_CHARACTERS.source}|${CONTROL_CHARACTER.source}`, "g");
   const bodyStart = file.text.length - file.body.length;
   for (const match of file.body.matchAll(every)) {
-    const code = match[0].charCodeAt(0).toString(16).toUpperCase();
+    const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    const reserved = RESERVED_CHARACTERS.test(match[0]);
     diagnostics.push({
       file: file.path,
       ...file.lines.position(bodyStart + match.index),
       severity: "error",
-      rule: "reserved-character",
-      message: `Character U+${code} is reserved: Syllabus uses it to mark text while rendering`,
-      hint: `write it as &#x${code}; if the page must show it`,
+      ...(reserved
+        ? {
+            rule: "reserved-character",
+            message: `Character U+${code} is reserved: Syllabus uses it to mark text while rendering`,
+            hint: `write it as &#x${code}; if the page must show it`,
+          }
+        : {
+            rule: CONTROL_CHARACTER_RULE,
+            message: `Unexpected control character U+${code} in the body`,
+            hint: CONTROL_CHARACTER_HINT,
+          }),
     });
   }
   return { ...file, body: file.body.replace(every, "\ufffd") };

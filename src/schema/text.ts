@@ -11,7 +11,7 @@
 import { z } from "zod";
 
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /** The first control character of `value` and its 0-based index, if it has one. */
 export function findControlCharacter(value: string): { index: number; code: string } | undefined {

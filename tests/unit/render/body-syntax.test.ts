@@ -345,6 +345,15 @@ describe("characters Syllabus reserves", () => {
     ]);
     expect(html).toBe("<p>A \ufffd\ufffd\ufffd B[1] and \ufffd\ufffd\ufffd.</p>\n");
   });
+
+  it("reports a control character in a body at its place, and does not publish it", () => {
+    const { html, diagnostics } = render("Bell\u0007 and escape \u001b[31m, tab\tfine.\n");
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([
+      "5:5 control-character Unexpected control character U+0007 in the body",
+      "5:18 control-character Unexpected control character U+001B in the body",
+    ]);
+    expect(html).toBe("<p>Bell\ufffd and escape \ufffd[31m, tab\tfine.</p>\n");
+  });
 });
 
 describe("link reference definitions", () => {
