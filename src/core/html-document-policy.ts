@@ -4,7 +4,8 @@
  * must pass the policy of bodies (core/html-policy.ts), adjusted to what a
  * whole document holds.
  */
-import { defaultTreeAdapter, html as html5, parse, parseFragment } from "parse5";
+import { defaultTreeAdapter, html as html5, parseFragment } from "parse5";
+import { parseDocumentWatched, reportDropped, type DroppedTag } from "./html-parse.js";
 import { HTML_GLOBAL } from "./html-allowlist.js";
 import {
   declarationProblems,
@@ -19,6 +20,8 @@ import {
   attributeName,
   isElement,
   located,
+  MAX_DEPTH,
+  TOO_DEEP,
   walk,
   type Element,
   type Node,
@@ -74,10 +77,15 @@ function isDocumentAttribute(element: Element, attribute: string): boolean {
  * `<title>`, `<meta charset>`, `<meta name="viewport">`).
  */
 export function htmlDocumentProblems(html: string, options: PolicyOptions = {}): PolicyProblem[] {
+  let dropped: readonly DroppedTag[] = [];
   return located(
-    (locations) =>
-      parse(html, { scriptingEnabled: true, sourceCodeLocationInfo: locations }).childNodes,
+    (locations) => {
+      const parsed = parseDocumentWatched(html, locations);
+      dropped = parsed.dropped;
+      return parsed.result.childNodes;
+    },
     (nodes, report) => {
+      reportDropped(dropped, report, true);
       walk(nodes, report, options, documentElement, (element, attribute, value) => {
         if (!isDocumentAttribute(element, attribute)) return undefined;
         // `<body style="background:url(https://…)">` loads a file like any element's style.
@@ -137,17 +145,29 @@ export function svgDocumentProblems(svg: string): PolicyProblem[] {
 function walkSvgFile(
   nodes: readonly Node[],
   report: Report,
-  inScope: ReadonlyMap<string, string>,
+  outermost: ReadonlyMap<string, string>,
 ): void {
-  for (const node of nodes) {
+  // Iterative, with the prefixes in scope of each node: a file may nest deeper than a recursion can.
+  const stack: [Node, ReadonlyMap<string, string>, number][] = [...nodes]
+    .reverse()
+    .map((node) => [node, outermost, 1]);
+  let deep = false;
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [node, inScope, depth] = entry;
     if (!isElement(node)) continue;
-    const prefixes = new Map(inScope);
+    if (depth > MAX_DEPTH && !deep) {
+      deep = true;
+      report(node, TOO_DEEP);
+    }
+    const binds = node.attrs.some((a) => attributeName(a).startsWith("xmlns:"));
+    const own = binds ? new Map(inScope) : undefined;
     for (const a of node.attrs) {
       const attr = attributeName(a);
-      if (attr.startsWith("xmlns:")) prefixes.set(attr.slice(6), a.value);
+      if (attr.startsWith("xmlns:")) own?.set(attr.slice(6), a.value);
       const finding = namespaceFinding(attr, a.value);
       if (finding) report(node, finding, attr);
     }
+    const prefixes = own ?? inScope;
     // `x:script` is SVG's script when x is bound to SVG's namespace; in another namespace it is inert.
     const colon = node.tagName.indexOf(":");
     const namespace =
@@ -169,6 +189,9 @@ function walkSvgFile(
       const found = svgStyleFinding(node.tagName, css);
       if (found) report(node, found);
     }
-    walkSvgFile(node.childNodes, report, prefixes);
+    for (let i = node.childNodes.length - 1; i >= 0; i--) {
+      const child = node.childNodes[i];
+      if (child) stack.push([child, prefixes, depth + 1]);
+    }
   }
 }

@@ -11,8 +11,9 @@
  * A fragment must also leave the parser as it found it: one that leaves a
  * comment, a `<textarea>` or a quote open would swallow the rest of the page.
  */
-import { defaultTreeAdapter, html as html5, parseFragment } from "parse5";
+import { html as html5 } from "parse5";
 import type { DefaultTreeAdapterTypes as Tree } from "parse5";
+import { parseFragmentWatched, reportDropped, type DroppedTag } from "./html-parse.js";
 import { scanHtml } from "./html-scan.js";
 import {
   childrenOf,
@@ -44,27 +45,32 @@ const SENTINEL = `<${SENTINEL_NAME}></${SENTINEL_NAME}>`;
  * The problems of `html`, to be placed inside a `<context>` element of a page
  * (`div` for a body, `span` or `li` for an inline fragment built from data).
  *
- * A context may also be a path, outermost first (`["div", "p", "a"]`: inside
- * a link in a paragraph). The fragment parsing algorithm keeps only the first
- * element's state: that one is the context, and the rest are opened before
- * the fragment, as the page opens them, so that what would close them on the
- * page (a nested `<a>`, a `<div>` in a `<p>`) closes them here and is reported.
+ * A context may also be a path, outermost first (`["body", "main", "article",
+ * "div.article-body"]`: in the body of an article; an entry may name one class).
+ * The fragment parsing algorithm keeps only the first element's state: that
+ * one is the context, and the rest are opened before the fragment, as the
+ * page opens them, so that what would close them on the page (`</article>`,
+ * a nested `<a>`, a `<div>` in a `<p>`) closes them here and is reported.
  */
 export function fragmentProblems(
   html: string,
   context: string | readonly string[],
   options: PolicyOptions = {},
 ): PolicyProblem[] {
-  const [root = "div", ...opened] = typeof context === "string" ? [context] : context;
-  const prefix = opened.map((name) => `<${name}>`).join("");
+  const [rootEntry = "div", ...path] = typeof context === "string" ? [context] : context;
+  const root = holderOf(rootEntry).name;
+  const opened = path.map(holderOf);
+  const prefix = opened.map((h) => h.tag).join("");
   const text = prefix + html + SENTINEL;
+  let dropped: readonly DroppedTag[] = [];
   const problems = located(
-    (locations) =>
-      parseFragment(defaultTreeAdapter.createElement(root, NS.HTML, []), text, {
-        scriptingEnabled: true,
-        sourceCodeLocationInfo: locations,
-      }).childNodes,
+    (locations) => {
+      const parsed = parseFragmentWatched(root, text, locations);
+      dropped = parsed.dropped;
+      return parsed.result.childNodes;
+    },
     (nodes, report) => {
+      reportDropped(dropped, report, false, (name) => name === SENTINEL_NAME);
       const { inside, escaped } = placed(nodes, opened);
       const closed = escaped.length === 0 && isClosed(inside);
       const allowSentinel = (element: Element) =>
@@ -83,16 +89,30 @@ export function fragmentProblems(
         const node =
           isElement(first.node) && first.node.tagName !== SENTINEL_NAME
             ? first.node
-            : textAt(Math.max(text.lastIndexOf(`</${first.holder}`, before), 0), before);
+            : textAt(Math.max(text.lastIndexOf(`</`, before), 0), before);
         report(node, {
           rule: "unclosed-html",
-          message: `This closes the <${first.holder}> the HTML is placed in: what follows it would be outside`,
+          message: `This closes the ${first.holder.tag} the HTML is placed in: what follows it would be outside`,
         });
       } else if (!closed) report(...swallower(inside, html));
     },
     text,
   );
-  return problems.map((p) => clampToHtml(shifted(p, prefix.length), html.length));
+  return problems
+    .map((p) => clampToHtml(shifted(p, prefix.length), html.length))
+    .sort((a, b) => a.offset - b.offset);
+}
+
+/** An element of a context path: `div.article-body` is a `<div class="article-body">`. */
+interface Holder {
+  name: string;
+  /** Its start tag, as the page writes it. */
+  tag: string;
+}
+
+function holderOf(entry: string): Holder {
+  const [name = "div", className] = entry.split(".", 2);
+  return { name, tag: className ? `<${name} class="${className}">` : `<${name}>` };
 }
 
 /**
@@ -102,14 +122,14 @@ export function fragmentProblems(
  */
 function placed(
   nodes: readonly Node[],
-  opened: readonly string[],
-): { inside: readonly Node[]; escaped: { node: Reported; holder: string }[] } {
+  opened: readonly Holder[],
+): { inside: readonly Node[]; escaped: { node: Reported; holder: Holder }[] } {
   let level = nodes;
-  const escaped: { node: Reported; holder: string }[][] = [];
-  for (const name of opened) {
+  const escaped: { node: Reported; holder: Holder }[][] = [];
+  for (const holder of opened) {
     const [first, ...after] = level;
-    if (!first || !isElement(first) || first.tagName !== name) break;
-    escaped.push(after.filter(isReported).map((node) => ({ node, holder: name })));
+    if (!first || !isElement(first) || first.tagName !== holder.name) break;
+    escaped.push(after.filter(isReported).map((node) => ({ node, holder })));
     level = first.childNodes;
   }
   return { inside: level, escaped: escaped.reverse().flat() };
@@ -131,10 +151,13 @@ const IMPLIED_END = new Set(["p", "li", "dt", "dd", "option", "optgroup", "rb", 
 
 /** Whether the sentinel came out as an HTML element at the top level, or in elements whose end is implied. */
 function isClosed(nodes: readonly Node[]): boolean {
-  const last = nodes.at(-1);
-  if (!last || !isElement(last) || last.namespaceURI !== NS.HTML) return false;
-  if (last.tagName === SENTINEL_NAME) return true;
-  return IMPLIED_END.has(last.tagName) && isClosed(last.childNodes);
+  for (let level = nodes; ;) {
+    const last = level.at(-1);
+    if (!last || !isElement(last) || last.namespaceURI !== NS.HTML) return false;
+    if (last.tagName === SENTINEL_NAME) return true;
+    if (!IMPLIED_END.has(last.tagName)) return false;
+    level = last.childNodes;
+  }
 }
 
 /** Keeps a problem's offsets inside `html`: what swallowed the sentinel may end after it. */
@@ -206,17 +229,21 @@ function isReported(node: Node): node is Reported {
   return isElement(node) || node.nodeName === "#text" || node.nodeName === "#comment";
 }
 
-type Holder =
+type SentinelHolder =
   | { kind: "comment"; node: Tree.CommentNode }
   | { kind: "text"; node: Tree.TextNode }
   | { kind: "attribute"; node: Element }
   | { kind: "element"; node: Element };
 
-/** Where the sentinel ended up: the innermost open element holding it, or the comment, text or attribute that swallowed it. */
-function findSentinel(nodes: readonly Node[], holder?: Element): Holder | undefined {
-  for (let i = nodes.length - 1; i >= 0; i--) {
-    const node = nodes[i];
-    if (!node) continue;
+/**
+ * Where the sentinel ended up: the innermost open element holding it, or the
+ * comment, text or attribute that swallowed it. The tree is searched from its
+ * end, depth first, without recursion (it may nest deeper than the stack).
+ */
+function findSentinel(nodes: readonly Node[]): SentinelHolder | undefined {
+  const stack: [Node, Element | undefined][] = nodes.map((node) => [node, undefined]);
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [node, holder] = entry;
     if (node.nodeName === "#comment") {
       const comment = node as Tree.CommentNode;
       if (comment.data.includes(SENTINEL_NAME)) return { kind: "comment", node: comment };
@@ -227,8 +254,7 @@ function findSentinel(nodes: readonly Node[], holder?: Element): Holder | undefi
       if (node.tagName === SENTINEL_NAME) return holder && { kind: "element", node: holder };
       if (node.attrs.some((a) => a.value.includes(SENTINEL_NAME) || a.name.includes(SENTINEL_NAME)))
         return { kind: "attribute", node };
-      const inner = findSentinel(childrenOf(node), node);
-      if (inner) return inner;
+      for (const child of childrenOf(node)) stack.push([child, node]);
     }
   }
   return undefined;
@@ -236,8 +262,10 @@ function findSentinel(nodes: readonly Node[], holder?: Element): Holder | undefi
 
 /** The innermost element on the last path of the tree: where the parser still was at the end. */
 function lastOpen(nodes: readonly Node[]): Element | undefined {
-  const last = nodes.at(-1);
-  if (!last || !isElement(last)) return undefined;
-  if (last.tagName === "select") return last;
-  return lastOpen(childrenOf(last)) ?? last;
+  let open: Element | undefined;
+  for (let last = nodes.at(-1); last && isElement(last); last = childrenOf(last).at(-1)) {
+    open = last;
+    if (last.tagName === "select") break;
+  }
+  return open;
 }

@@ -49,6 +49,41 @@ export function childrenOf(element: Element): readonly Node[] {
     : element.childNodes;
 }
 
+/**
+ * How deep HTML may nest. Browsers stop nesting where parse5 does not
+ * (Chromium puts elements past 512 levels of the page beside their parent),
+ * so deeper HTML is not the tree checked; the page's own levels leave room.
+ */
+export const MAX_DEPTH = 256;
+
+/** The finding for HTML nested past MAX_DEPTH. */
+export const TOO_DEEP: Finding = {
+  rule: "unsafe-html",
+  message: `HTML nested more than ${MAX_DEPTH} elements deep is not allowed: browsers build such a tree differently`,
+};
+
+/**
+ * The elements of `nodes` and their descendants (template contents too), in
+ * document order, each with its depth (1 at the top). Iterative: a stranger's
+ * HTML may nest deeper than the stack allows a recursion.
+ */
+export function* elementsOf(nodes: readonly Node[]): Generator<[Element, number]> {
+  const stack: [Node, number][] = [];
+  const pushAll = (children: readonly Node[], depth: number) => {
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child) stack.push([child, depth]);
+    }
+  };
+  pushAll(nodes, 1);
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [node, depth] = entry;
+    if (!isElement(node)) continue;
+    yield [node, depth];
+    pushAll(childrenOf(node), depth + 1);
+  }
+}
+
 /** Walks `nodes` (and template contents), reporting each element or attribute the policy refuses. */
 export function walk(
   nodes: readonly Node[],
@@ -63,8 +98,13 @@ export function walk(
     value: string,
   ) => Finding | "allowed" | undefined,
 ): void {
-  for (const node of nodes) {
-    if (!isElement(node)) continue;
+  let deep = false;
+  for (const [node, depth] of elementsOf(nodes)) {
+    if (depth > MAX_DEPTH && !deep) {
+      // Once, at the first element too deep: the rest is the same mistake.
+      deep = true;
+      report(node, TOO_DEEP);
+    }
     const decided = extra?.(node);
     const finding = decided === "allowed" ? undefined : (decided ?? elementFinding(node));
     if (finding) report(node, finding);
@@ -81,7 +121,6 @@ export function walk(
           : (decided ?? attributeFinding(node, attr, attribute.value, options)));
       if (found) report(node, found, attr);
     }
-    walk(childrenOf(node), report, options, extra, extraAttribute);
   }
 }
 

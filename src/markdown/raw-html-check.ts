@@ -44,7 +44,18 @@ interface RawHtmlState {
   depth: number;
   /** The site's options for the check (`embeds`); none is the strictest: no iframe at all. */
   policy: PolicyOptions;
+  /** The elements of the page the render is placed in, outermost first (see BODY_PLACE). */
+  place?: readonly string[];
 }
+
+/**
+ * Where a body lands on the page (_includes/layouts/article.njk, page.njk,
+ * base.njk): an end tag that closes one of these moves what follows out of
+ * the article, and is reported.
+ */
+export const BODY_PLACE: readonly string[] = ["body", "main", "article", "div.article-body"];
+/** Where an inline render lands when its caller says nothing: in a paragraph of a body. */
+export const INLINE_PLACE: readonly string[] = [...BODY_PLACE, "p", "span"];
 
 const STATE = "syllabusRawHtml";
 
@@ -67,9 +78,15 @@ function requireContext(env: Env): RenderContext {
   return context;
 }
 
-/** Sets the options the rendered HTML of a render is checked with (the iframes it may embed). */
-export function withHtmlPolicy(env: Env, options: PolicyOptions): Env {
-  stateOf(env).policy = options;
+/**
+ * Sets the options the rendered HTML of a render is checked with (the iframes
+ * it may embed), and, for a render that is not a body's, the elements of the
+ * page it is placed in (a glossary definition: `["body", "dl", "div", "dd"]`).
+ */
+export function withHtmlPolicy(env: Env, options: PolicyOptions, place?: readonly string[]): Env {
+  const state = stateOf(env);
+  state.policy = options;
+  if (place) state.place = place;
   return env;
 }
 
@@ -186,7 +203,7 @@ export function rawHtmlCheckPlugin(md: MarkdownIt): void {
       if (depth === 0 && env) {
         // Raw HTML without a context (createEnv) would be published unchecked: requireContext throws.
         const inline = tokens.length === 1 && tokens[0]?.type === "inline";
-        checkRenderedHtml(html, env, inline ? "span" : "div");
+        checkRenderedHtml(html, env, stateOf(env).place ?? (inline ? INLINE_PLACE : BODY_PLACE));
       }
       return html;
     } finally {
@@ -249,7 +266,7 @@ function locator(state: StateCore, token: Token, line: number | undefined): RawH
  * problem where it was written. Without raw HTML every tag is ours and every
  * text escaped: nothing is parsed.
  */
-function checkRenderedHtml(html: string, env: Env, context: string): void {
+function checkRenderedHtml(html: string, env: Env, context: readonly string[]): void {
   const { tokens: raw, policy } = stateOf(env);
   if (raw.length === 0) return;
   const render = requireContext(env);

@@ -11,6 +11,9 @@ import { createEnv } from "../markdown/render-context.js";
 import { createShortcodeEnv, withShortcodes } from "../shortcodes/shortcode-env.js";
 import type { BodyMarkdown } from "./create-renderer.js";
 
+/** Where a definition lands: `<dl class="glossary-list"><div class="glossary-entry"><dd>`. */
+const GLOSSARY_PLACE: readonly string[] = ["body", "dl.glossary-list", "div.glossary-entry", "dd"];
+
 export function renderInlineText(
   md: BodyMarkdown,
   text: string,
@@ -34,7 +37,8 @@ export function renderInlineText(
     env,
     createShortcodeEnv(text, position, { allowed: "none", nunjucksWarnings: false }),
   );
-  // Its raw HTML is checked as a body's is (markdown/raw-html-check.ts).
-  withHtmlPolicy(env, policy);
+  // Its raw HTML is checked as a body's is (markdown/raw-html-check.ts), where
+  // the glossary page places it (_includes/layouts/glossary.njk).
+  withHtmlPolicy(env, policy, GLOSSARY_PLACE);
   return md.renderInline(text, env);
 }

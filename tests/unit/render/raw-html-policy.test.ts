@@ -16,6 +16,7 @@ import { parseSourceFile } from "../../../src/source/frontmatter.js";
 import { bodyRenderer, brief, FRONTMATTER, PATH } from "../../support/render.js";
 
 const render = bodyRenderer();
+const GLOSSARY_AT = { file: "content/glossary.md", line: 3, column: 5 };
 const ONERROR = 'Attribute "onerror" is not allowed: event handlers would run script';
 
 describe("raw HTML in a body, checked whole", () => {
@@ -126,5 +127,89 @@ describe("every render with raw HTML is checked", () => {
     createMarkdown().render("<div>x</div>\n", env);
     expect(env.syllabusRawHtml).toMatchObject({ depth: 0, policy: { embeds: [] } });
     expect((env.syllabusRawHtml as { tokens: unknown[] }).tokens).toHaveLength(1);
+  });
+});
+
+describe("raw HTML a browser builds differently from the check's parser (red-team F1–F3)", () => {
+  const SELECT =
+    "Element <select> is not allowed: browsers disagree about what it may hold, so it cannot be checked";
+  const dropped = (name: string) =>
+    `The tag <${name}> is not allowed here: the parser drops it, but a browser may keep it`;
+
+  it.each([
+    [
+      '<select><meta http-equiv="refresh" content="0;url=https://evil.example/"></select>\n',
+      [`5:1 error unsafe-html ${SELECT}`, `5:9 error unsafe-html ${dropped("meta")}`],
+    ],
+    [
+      '<select><form action="https://evil.example/c"></select>\n',
+      [`5:1 error unsafe-html ${SELECT}`, `5:9 error unsafe-html ${dropped("form")}`],
+    ],
+    [
+      "<select><button><img src=x onerror=alert(1)></button></select>\n",
+      [
+        `5:1 error unsafe-html ${SELECT}`,
+        `5:9 error unsafe-html ${dropped("button")}`,
+        `5:17 error unsafe-html ${dropped("img")}`,
+      ],
+    ],
+    [
+      "Before <select><plaintext></select> after\n",
+      [`5:8 error unsafe-html ${SELECT}`, `5:16 error unsafe-html ${dropped("plaintext")}`],
+    ],
+  ])("refuses <select> and what the parser drops in it: %s", (body, expected) => {
+    expect(brief(render(body).diagnostics)).toEqual(expected);
+  });
+
+  it("reports an end tag that moves what follows out of the article, naming what it closes", () => {
+    expect(brief(render("Text </div></article></div></main><h1>OUT</h1>\n").diagnostics)).toEqual([
+      "5:35 error unclosed-html This closes the <main> the HTML is placed in: what follows it would be outside",
+    ]);
+    expect(brief(render("Text </div><h1>OUT</h1>\n").diagnostics)).toEqual([
+      '5:12 error unclosed-html This closes the <div class="article-body"> the HTML is placed in: what follows it would be outside',
+    ]);
+  });
+
+  it("reports the same from a sidenote's text and a table cell", () => {
+    expect(
+      brief(render('Text{% sidenote "a </span></div></article><h1>OUT</h1>" %}\n').diagnostics),
+    ).toEqual([
+      "5:43 error unclosed-html This closes the <article> the HTML is placed in: what follows it would be outside",
+    ]);
+    expect(
+      brief(
+        render("| a | b |\n|---|---|\n| x </td></tr></table></div><h1>OUT</h1> | y |\n")
+          .diagnostics,
+      ),
+    ).toEqual([
+      '7:29 error unclosed-html This closes the <div class="article-body"> the HTML is placed in: what follows it would be outside',
+      // The table's own next cell, now outside the table the raw </table> closed.
+      "7:5 error unsafe-html The tag <td> is not allowed here: the parser drops it, but a browser may keep it",
+    ]);
+  });
+
+  it("checks a glossary definition inside its <dd>", () => {
+    const diagnostics: Diagnostic[] = [];
+    renderInlineText(
+      bodyMarkdown(),
+      "a </dd></div></dl><h1>OUT</h1>",
+      GLOSSARY_AT,
+      DEFAULT_UI_STRINGS,
+      diagnostics,
+    );
+    expect(brief(diagnostics)).toEqual([
+      '3:5 error unclosed-html This closes the <dl class="glossary-list"> the HTML is placed in: what follows it would be outside',
+    ]);
+    const inside: Diagnostic[] = [];
+    renderInlineText(bodyMarkdown(), "a <b>bold</b> term", GLOSSARY_AT, DEFAULT_UI_STRINGS, inside);
+    expect(inside).toEqual([]);
+  });
+
+  it("reports HTML nested too deep once, located, without a stack trace", () => {
+    expect(
+      brief(render("<div>".repeat(10_000) + "x" + "</div>".repeat(10_000) + "\n").diagnostics),
+    ).toEqual([
+      "5:1281 error unsafe-html HTML nested more than 256 elements deep is not allowed: browsers build such a tree differently",
+    ]);
   });
 });
