@@ -17,7 +17,7 @@ import { malformedWorkDiagnostics } from "../citations/malformed-works.js";
 import { PageCitationState } from "../citations/page-citations.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { timed } from "../core/phases.js";
-import { isGeneratedUrl, normalizePathPrefix } from "../core/urls.js";
+import { normalizePathPrefix } from "../core/urls.js";
 import { glossaryDefinitions } from "../glossary/course-glossary.js";
 import { collectGlossary, TermMatcher } from "../glossary/glossary.js";
 import { buildPrerequisiteGraph } from "../graph/prerequisite-graph.js";
@@ -28,8 +28,7 @@ import { renderInlineText } from "../render/render-inline.js";
 import { loadBlocks } from "../schema/blocks.js";
 import { loadOptions } from "../schema/site-options.js";
 import { ContentFiles } from "../source/content-files.js";
-import { contentInventory, type PublishedFile } from "../source/content-inventory.js";
-import type { SourceFile } from "../source/frontmatter.js";
+import { contentInventory } from "../source/content-inventory.js";
 import { readSource, type CachedSource, type ParsedSource } from "../source/read-source.js";
 import { bibliographyView } from "./bibliography-view.js";
 import { groupIntoBlocks } from "./blocks.js";
@@ -45,6 +44,7 @@ import {
   type ReadSource,
 } from "./read-pages.js";
 import { finishPageBody, renderPageBody, type BodyRenderContext } from "./render-page.js";
+import { SitePathClaims } from "./site-path-claims.js";
 import { siteIndex } from "./site-index.js";
 
 export interface LoadOptions {
@@ -112,67 +112,7 @@ function load({ root, includeDrafts, cache, pathPrefix }: LoadOptions): LoadResu
         : readPage(file, origin.url, read);
     return source ? [source] : [];
   });
-  // Every path the site writes, claimed once: a page's file (`/about/index.html` for
-  // `/about/`, `/data.json` itself) and every file published from content/, none over
-  // another, nor inside another as if it were a folder (`/a.png` and `/a.png/index.html`).
-  const urlOwners = new Map<string, string>();
-  const folderOwners = new Map<string, { owner: string; at: string }>();
-  const clash = (at: string): { owner: string; at: string } | undefined => {
-    const inside = folderOwners.get(`${at}/`);
-    if (inside) return inside;
-    for (let slash = at.indexOf("/", 1); slash > 0; slash = at.indexOf("/", slash + 1)) {
-      const owner = urlOwners.get(at.slice(0, slash));
-      if (owner !== undefined) return { owner, at: at.slice(0, slash) };
-    }
-    return undefined;
-  };
-  const record = (at: string, owner: string) => {
-    urlOwners.set(at, owner);
-    for (let slash = at.indexOf("/", 1); slash > 0; slash = at.indexOf("/", slash + 1))
-      if (!folderOwners.has(at.slice(0, slash + 1)))
-        folderOwners.set(at.slice(0, slash + 1), { owner, at });
-  };
-  const claim = (url: string, file: SourceFile) => {
-    const at = url.endsWith("/") ? `${url}index.html` : url;
-    const owner = isGeneratedUrl(url) ? "a page Syllabus generates" : urlOwners.get(at);
-    const nested = owner === undefined ? clash(at) : undefined;
-    if (owner === undefined && nested === undefined) {
-      record(at, file.path);
-      return true;
-    }
-    diagnostics.push({
-      file: file.path,
-      ...file.locate(["permalink"]),
-      severity: "error",
-      rule: "duplicate-url",
-      message:
-        owner !== undefined
-          ? `URL ${url} is already claimed by ${owner}`
-          : `URL ${url} is written at ${at}, but ${nested!.owner} is published at ${nested!.at}: one would need the other as a folder`,
-    });
-    return false;
-  };
-  /** A file from content/, claimed once every page has claimed its URL: a clash drops the file, not the page. */
-  const claimFile = (file: PublishedFile) => {
-    const owner = urlOwners.get(file.sitePath);
-    const nested = owner === undefined ? clash(file.sitePath) : undefined;
-    if (owner === undefined && nested === undefined) {
-      record(file.sitePath, file.path);
-      return true;
-    }
-    diagnostics.push({
-      file: file.path,
-      line: 1,
-      column: 1,
-      severity: "error",
-      rule: "duplicate-url",
-      message:
-        owner !== undefined
-          ? `${file.path} would be published at ${file.sitePath}, where the page of ${owner} is`
-          : `${file.path} would be published at ${file.sitePath}, but ${nested!.owner} is published at ${nested!.at}: one would need the other as a folder`,
-    });
-    return false;
-  };
+  const claims = new SitePathClaims(diagnostics);
 
   // Index the glossary, so that articles can link the terms they use.
   const published = sources.filter((s) => includeDrafts || s.file.data.draft !== true);
@@ -243,11 +183,18 @@ function load({ root, includeDrafts, cache, pathPrefix }: LoadOptions): LoadResu
       diagnostics,
       linking,
     );
-    if (!source.head || !claim(source.head.url, source.file)) return;
+    if (
+      !source.head ||
+      !claims.page(source.head.url, source.file.path, {
+        file: source.file.path,
+        ...source.file.locate(["permalink"]),
+      })
+    )
+      return;
     if (source.kind === "article") articles.push(finishArticle(source.head, body, options.ui));
     else pages.push(finishPage(source.head, body));
   });
-  const contentFiles = found.files.filter(claimFile);
+  const contentFiles = found.files.filter((file) => claims.file(file.sitePath, file.path));
 
   // Blocks and the prerequisite graph, which sets the course order.
   const bySlug = new Map(articles.map((a) => [a.slug, a]));

@@ -279,7 +279,6 @@ export function contentInventory(root: string, options: InventoryOptions = {}): 
     walk(contentDir, "", [contentReal]);
   }
 
-  diagnostics.push(...caseClashes(files));
   notPublished(
     hidden,
     ".",
@@ -311,29 +310,6 @@ function courseFavicon(root: string, diagnostics: Diagnostic[]): string | undefi
   const { problems } = checkDocument(absolute, COURSE_FAVICON, "svg", []);
   diagnostics.push(...problems);
   return problems.length === 0 ? absolute : undefined;
-}
-
-/** Two files whose site paths differ only in case: one replaces the other on case-insensitive hosts. */
-function caseClashes(files: PublishedFile[]): Diagnostic[] {
-  const seen = new Map<string, PublishedFile>();
-  return files.flatMap((file) => {
-    const key = file.sitePath.toLowerCase();
-    const first = seen.get(key);
-    if (!first) {
-      seen.set(key, file);
-      return [];
-    }
-    return [
-      {
-        file: file.path,
-        line: 1,
-        column: 1,
-        severity: "warning" as const,
-        rule: "case-clash",
-        message: `${file.path} and ${first.path} differ only in case: on a case-insensitive host one replaces the other`,
-      },
-    ];
-  });
 }
 
 function compare(a: string, b: string): number {

@@ -409,13 +409,6 @@ describe("paths Syllabus generates", () => {
       `content/robots.txt/a.png:1:1: error: content/robots.txt/a.png would be published at /robots.txt/a.png, inside the file /robots.txt, which Syllabus generates (generated-url)\n${hint}`,
     ]);
   });
-
-  it("warns of two files that differ only in case", () => {
-    const found = inventory({ "content/Plot.png": "a", "content/plot.png": "b" });
-    expect(found.messages).toEqual([
-      "content/plot.png:1:1: warning: content/plot.png and content/Plot.png differ only in case: on a case-insensitive host one replaces the other (case-clash)",
-    ]);
-  });
 });
 
 describe("the course's own favicon", () => {
