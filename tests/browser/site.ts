@@ -2,7 +2,7 @@
  * The sample course, built once into a temporary folder and served on
  * localhost, with Debian's Chromium, for the browser tests.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
@@ -46,6 +46,7 @@ export async function startSite(options: { pathPrefix?: string } = {}): Promise<
     async close() {
       await browser.close();
       await server.close();
+      rmSync(path.dirname(outDir), { recursive: true, force: true });
     },
   };
 }

@@ -9,14 +9,12 @@ import {
   existsSync,
   lstatSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   symlinkSync,
   unlinkSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCourse } from "../../src/course/load-course.js";
@@ -317,7 +315,8 @@ describe("files and pages claim their paths once", () => {
 });
 
 describe("the copier publishes what was checked", () => {
-  const outDir = () => path.join(mkdtempSync(path.join(tmpdir(), "syllabus-copier-")), "_site");
+  // Inside a temporary course, so that it is removed with the others.
+  const outDir = () => path.join(course(), "_site");
 
   it("writes an SVG or HTML page from its checked bytes, not from the file read again", () => {
     const root = course({ "content/figure.svg": '<svg onload="alert(1)"/>' });

@@ -6,11 +6,26 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
+import { afterAll } from "vitest";
 import { buildSite } from "../../src/eleventy/site.js";
 import { loadCourse } from "../../src/course/load-course.js";
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from "../../src/core/diagnostics.js";
 
 export const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
+
+/**
+ * One temporary folder per test file for the sites it builds, removed when
+ * the file's tests are done (each test file loads this module afresh), so
+ * that a build a test does not remove itself is not left in the temp folder.
+ */
+let builds: string | undefined;
+afterAll(() => {
+  if (builds !== undefined) rmSync(builds, { recursive: true, force: true });
+});
+function buildsRoot(): string {
+  builds ??= mkdtempSync(path.join(tmpdir(), "syllabus-test-"));
+  return builds;
+}
 
 export function fixture(name: string): string {
   return path.join(FIXTURES, name);
@@ -76,7 +91,7 @@ export async function buildCourse(
   root: string,
   options: { includeDrafts?: boolean; pathPrefix?: string } = {},
 ): Promise<BuiltSite> {
-  const outDir = path.join(mkdtempSync(path.join(tmpdir(), "syllabus-test-")), "_site");
+  const outDir = path.join(mkdtempSync(path.join(buildsRoot(), "build-")), "_site");
   const result = await buildSite({
     root,
     outDir,

@@ -3,10 +3,10 @@
  * every URL the site emits must carry the prefix and resolve to a file it wrote.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/eleventy/site.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -18,6 +18,8 @@ beforeAll(async () => {
   const result = await buildSite({ root: ROOT, outDir, pathPrefix: "course" });
   expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
 });
+
+afterAll(() => rmSync(path.dirname(outDir), { recursive: true, force: true }));
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
