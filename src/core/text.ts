@@ -52,3 +52,13 @@ export function countWords(text: string): number {
 export function detached(text: string): string {
   return text.length < 13 ? text : (" " + text).slice(1);
 }
+
+/** A character by its code point, as messages name it: `U+0000`. */
+export function codePoint(character: string): string {
+  return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/** A character as a message names it: quoted when it prints, else by code point. */
+export function describeCharacter(character: string): string {
+  return /^[\x21-\x7e]$/.test(character) ? `"${character}"` : codePoint(character);
+}

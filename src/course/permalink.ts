@@ -5,6 +5,7 @@
  * a file Syllabus generates, or fail to be written (a NUL, a name too long)
  * is refused here, so that `check` rejects what `build` would crash on.
  */
+import { describeCharacter } from "../core/text.js";
 import { generatedUrlAt } from "../core/urls.js";
 
 export type PermalinkResult = { url: string } | { error: string; rule: PermalinkRule };
@@ -41,7 +42,7 @@ export function permalinkUrl(permalink: string): PermalinkResult {
   const refused = REFUSED.exec(permalink)?.[0];
   if (refused !== undefined) {
     return {
-      error: `Permalink ${shown} has the character ${describe(refused)}, which a published path may not hold`,
+      error: `Permalink ${shown} has the character ${describeCharacter(refused)}, which a published path may not hold`,
       rule: "permalink-characters",
     };
   }
@@ -85,11 +86,4 @@ function publishedUrl(joined: string, folder: boolean): string {
   if (/\/index\.html?$/.test(joined)) return joined.replace(/index\.html?$/, "");
   const isFile = !folder && /\.[a-z0-9]+$/i.test(joined);
   return isFile || joined === "/" ? joined : `${joined}/`;
-}
-
-/** A character as a message names it: by code point when it does not print. */
-function describe(c: string): string {
-  return /^[\x21-\x7e]$/.test(c)
-    ? `"${c}"`
-    : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 }

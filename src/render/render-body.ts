@@ -15,7 +15,7 @@ import {
   CONTROL_CHARACTER_HINT,
   CONTROL_CHARACTER_RULE,
 } from "../schema/text.js";
-import { LineIndex } from "../core/text.js";
+import { codePoint, LineIndex } from "../core/text.js";
 import type { UiStrings } from "../core/ui-strings.js";
 import { withGlossary, type GlossaryLinking } from "../glossary/link-terms.js";
 import {
@@ -126,7 +126,7 @@ function withoutReservedCharacters(file: SourceFile, diagnostics: Diagnostic[]):
   const every = new RegExp(`${RESERVED_CHARACTERS.source}|${CONTROL_CHARACTER.source}`, "g");
   const bodyStart = file.text.length - file.body.length;
   for (const match of file.body.matchAll(every)) {
-    const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    const code = codePoint(match[0]);
     const reserved = RESERVED_CHARACTERS.test(match[0]);
     diagnostics.push({
       file: file.path,
@@ -135,12 +135,12 @@ function withoutReservedCharacters(file: SourceFile, diagnostics: Diagnostic[]):
       ...(reserved
         ? {
             rule: "reserved-character",
-            message: `Character U+${code} is reserved: Syllabus uses it to mark text while rendering`,
-            hint: `write it as &#x${code}; if the page must show it`,
+            message: `Character ${code} is reserved: Syllabus uses it to mark text while rendering`,
+            hint: `write it as &#x${code.slice(2)}; if the page must show it`,
           }
         : {
             rule: CONTROL_CHARACTER_RULE,
-            message: `Unexpected control character U+${code} in the body`,
+            message: `Unexpected control character ${code} in the body`,
             hint: CONTROL_CHARACTER_HINT,
           }),
     });

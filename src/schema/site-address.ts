@@ -6,6 +6,7 @@
  * them, here, for `_data/site.json`, `--pathprefix` and `PATH_PREFIX` alike.
  */
 import { z } from "zod";
+import { describeCharacter } from "../core/text.js";
 import { normalizePathPrefix } from "../core/urls.js";
 
 /**
@@ -26,13 +27,6 @@ function segmentsProblem(segments: readonly string[]): string | undefined {
     }
   }
   return undefined;
-}
-
-/** How a character is named in a message: printable ones quoted, others by code point. */
-function describeCharacter(c: string): string {
-  return /^[\x21-\x7e]$/.test(c)
-    ? `"${c}"`
-    : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
 /**

@@ -9,6 +9,7 @@
  * DEL, and C1 (https://www.unicode.org/charts/PDF/U0000.pdf, U0080.pdf).
  */
 import { z } from "zod";
+import { codePoint } from "../core/text.js";
 
 // eslint-disable-next-line no-control-regex
 export const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
@@ -17,11 +18,6 @@ export const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-
 export function findControlCharacter(value: string): { index: number; code: string } | undefined {
   const match = CONTROL_CHARACTER.exec(value);
   return match ? { index: match.index, code: codePoint(match[0]) } : undefined;
-}
-
-/** `U+0000`. */
-export function codePoint(character: string): string {
-  return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
 /** The rule of the error a text field with a control character raises. */
