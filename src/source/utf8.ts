@@ -45,38 +45,41 @@ export function decodeUtf8(
 }
 
 /**
- * Offset of the first byte that does not start a well-formed UTF-8 sequence
- * (https://encoding.spec.whatwg.org/#utf-8-decoder: no overlong forms, no
- * surrogates, nothing above U+10FFFF); `bytes.length` when all are well-formed.
+ * Offset of the first byte that does not start a well-formed UTF-8 sequence;
+ * `bytes.length` when all are well-formed. The platform's decoder judges (so
+ * that this agrees with `decodeUtf8`): the shortest prefix it refuses, read
+ * as a stream, ends in the bad sequence, and what it decoded before that
+ * sequence gives the sequence's start. Only ever run on a file that failed.
  */
 export function firstInvalidByte(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const lead = bytes[i]!;
-    if (lead < 0x80) {
-      i += 1;
-      continue;
+  const refuses = (length: number, stream: boolean) => {
+    try {
+      new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, length), {
+        stream,
+      });
+      return false;
+    } catch {
+      return true;
     }
-    // The length of the sequence, and the range its second byte must fall in.
-    let length: number;
-    let low = 0x80;
-    let high = 0xbf;
-    if (lead >= 0xc2 && lead <= 0xdf) length = 2;
-    else if (lead >= 0xe0 && lead <= 0xef) {
-      length = 3;
-      if (lead === 0xe0) low = 0xa0;
-      if (lead === 0xed) high = 0x9f;
-    } else if (lead >= 0xf0 && lead <= 0xf4) {
-      length = 4;
-      if (lead === 0xf0) low = 0x90;
-      if (lead === 0xf4) high = 0x8f;
-    } else return i;
-    for (let k = 1; k < length; k++) {
-      const byte = bytes[i + k];
-      const [min, max] = k === 1 ? [low, high] : [0x80, 0xbf];
-      if (byte === undefined || byte < min || byte > max) return i;
-    }
-    i += length;
+  };
+  // A sequence cut off by the end of the file is refused only when the stream ends.
+  if (!refuses(bytes.length, true))
+    return refuses(bytes.length, false) ? validBytes(bytes.length, bytes) : bytes.length;
+  let low = 1;
+  let high = bytes.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (refuses(middle, true)) high = middle;
+    else low = middle + 1;
   }
-  return bytes.length;
+  return validBytes(low - 1, bytes);
+}
+
+/** How many of the first `length` bytes decode to whole characters (the rest begin a sequence). */
+function validBytes(length: number, bytes: Uint8Array): number {
+  const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(
+    bytes.subarray(0, length),
+    { stream: true },
+  );
+  return new TextEncoder().encode(text).length;
 }
